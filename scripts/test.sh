@@ -1,0 +1,27 @@
+#!/bin/sh
+# The whole test suite: the plain build's ctest (every label), then the
+# ASan+UBSan build (unit suites + a bounded libFuzzer run), then the TSan build
+# of the runtime suite. Each step prints ctest's summary line.
+set -eu
+BUILD=${1:-build}
+JOBS=$(nproc)
+CMAKE_COMMON="-G Ninja -DCMAKE_C_COMPILER=clang-16 -DCMAKE_CXX_COMPILER=clang++-16"
+start=$(date +%s)
+
+echo "== plain build: all tests"
+ctest --test-dir "$BUILD" --output-on-failure -j "$JOBS"
+
+echo "== ASan+UBSan build: unit suites and fuzzing"
+cmake -S . -B build-asan $CMAKE_COMMON -DCMAKE_BUILD_TYPE=Debug \
+  -DAIOC_SANITIZE=address,undefined -DAIOC_FUZZ=ON >/dev/null
+cmake --build build-asan -j "$JOBS"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build-asan --output-on-failure -j "$JOBS" -L "unit|fuzz"
+
+echo "== TSan build: runtime suite"
+cmake -S . -B build-tsan $CMAKE_COMMON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DAIOC_SANITIZE=thread -DAIOC_RUNTIME_ONLY=ON >/dev/null
+cmake --build build-tsan -j "$JOBS"
+ctest --test-dir build-tsan --output-on-failure -j "$JOBS" -L unit
+
+echo "== all suites passed in $(( $(date +%s) - start )) s"
