@@ -139,6 +139,11 @@ AIOC_OSERROR(ConnectionResetError, ConnectionError)
 AIOC_OSERROR(BrokenPipeError, ConnectionError)
 // asyncio.TimeoutError is the builtin TimeoutError since 3.11.
 AIOC_OSERROR(TimeoutError, OSError)
+AIOC_OSERROR(ConnectionAbortedError, ConnectionError)
+AIOC_OSERROR(BlockingIOError, OSError)
+AIOC_OSERROR(ChildProcessError, OSError)
+AIOC_OSERROR(InterruptedError, OSError)
+AIOC_OSERROR(ProcessLookupError, OSError)
 
 // Raise the OSError subclass CPython picks for this errno.
 [[noreturn]] void throwOSError(int err, const std::string &filename = {},
@@ -182,5 +187,14 @@ public:
 
 // The traceback line for any exception_ptr (non-aioc exceptions included).
 std::string tracebackLine(const std::exception_ptr &e);
+
+// Python's repr() of an exception: "ValueError('x')", "CancelledError()".
+std::string exceptionRepr(const std::exception_ptr &e);
+
+// Python's repr() of a str (quote choice and escapes as CPython).
+std::string pyStrRepr(const std::string &s);
+
+// True when `e` holds an aioc::CancelledError.
+bool isCancelledError(const std::exception_ptr &e);
 
 } // namespace aioc

@@ -1,0 +1,48 @@
+// Size-class free-list allocator for coroutine frames. Frames are recycled
+// per thread in 16-byte classes up to 1 KiB; larger frames use malloc.
+// AIOC_FRAME_ALLOC=0 in the environment bypasses the free lists (for
+// measuring what they buy).
+#pragma once
+
+#include <cstddef>
+
+namespace aioc::detail {
+
+void *allocFrameSlow(std::size_t n);
+void freeFrameSlow(void *p, std::size_t n);
+
+struct FrameFreeLists {
+  static constexpr std::size_t kGranule = 16, kClasses = 64; // up to 1 KiB
+  struct Node {
+    Node *next;
+  };
+  Node *heads[kClasses] = {};
+  bool enabled = true;
+};
+FrameFreeLists &frameFreeLists() noexcept;
+extern thread_local FrameFreeLists tlFrameLists;
+
+inline void *allocFrame(std::size_t n) {
+  std::size_t c = (n + FrameFreeLists::kGranule - 1) / FrameFreeLists::kGranule;
+  auto &fl = tlFrameLists;
+  if (c < FrameFreeLists::kClasses && fl.heads[c]) {
+    auto *node = fl.heads[c];
+    fl.heads[c] = node->next;
+    return node;
+  }
+  return allocFrameSlow(n);
+}
+
+inline void freeFrame(void *p, std::size_t n) {
+  std::size_t c = (n + FrameFreeLists::kGranule - 1) / FrameFreeLists::kGranule;
+  auto &fl = tlFrameLists;
+  if (c < FrameFreeLists::kClasses && fl.enabled) {
+    auto *node = static_cast<FrameFreeLists::Node *>(p);
+    node->next = fl.heads[c];
+    fl.heads[c] = node;
+    return;
+  }
+  freeFrameSlow(p, n);
+}
+
+} // namespace aioc::detail

@@ -1,0 +1,57 @@
+#include "aioc/frame_alloc.h"
+
+#include <cstdlib>
+#include <new>
+
+namespace aioc::detail {
+
+namespace {
+bool frameListsEnabled() {
+#if defined(__SANITIZE_ADDRESS__)
+  return false; // let ASan see every frame's lifetime
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  return false;
+#endif
+#endif
+  const char *e = std::getenv("AIOC_FRAME_ALLOC");
+  return !(e && e[0] == '0');
+}
+
+// Returns each thread's cached frames to malloc at thread exit, so leak
+// checkers stay quiet. Touched only on the slow path.
+struct Cleanup {
+  ~Cleanup() {
+    auto &fl = tlFrameLists;
+    for (auto &head : fl.heads) {
+      while (head) {
+        auto *n = head;
+        head = n->next;
+        std::free(n);
+      }
+    }
+    fl.enabled = false;
+  }
+};
+} // namespace
+
+thread_local FrameFreeLists tlFrameLists;
+
+void *allocFrameSlow(std::size_t n) {
+  static thread_local Cleanup cleanup;
+  static const bool enabled = frameListsEnabled();
+  (void)cleanup;
+  tlFrameLists.enabled = enabled;
+  std::size_t c = (n + FrameFreeLists::kGranule - 1) / FrameFreeLists::kGranule;
+  // Round to the class size so a recycled block fits any frame of its class.
+  std::size_t sz =
+      c < FrameFreeLists::kClasses ? c * FrameFreeLists::kGranule : n;
+  void *p = std::malloc(sz);
+  if (!p)
+    throw std::bad_alloc();
+  return p;
+}
+
+void freeFrameSlow(void *p, std::size_t) { std::free(p); }
+
+} // namespace aioc::detail
