@@ -1,0 +1,484 @@
+// HTTP pieces shared by httpx and requests: headers, URL encoding, charset
+// decoding, and the libcurl easy transfer.
+#include "http_transfer.h"
+
+#include "spawn.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <ctime>
+#include <limits>
+#include <mutex>
+
+namespace aioc::io {
+
+double monotonicNow() {
+  timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return static_cast<double>(ts.tv_sec) +
+         static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+// ---- Headers
+// -------------------------------------------------------------------
+
+namespace {
+bool iequals(const std::string &a, const std::string &b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+std::string lower(std::string s) {
+  for (char &c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+std::string trim(const std::string &s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos)
+    return {};
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+} // namespace
+
+Headers::Headers(Pairs items) : items_(std::move(items)) {}
+
+void Headers::add(std::string name, std::string value) {
+  items_.emplace_back(std::move(name), std::move(value));
+}
+
+void Headers::set(const std::string &name, std::string value) {
+  items_.erase(
+      std::remove_if(items_.begin(), items_.end(),
+                     [&](auto &kv) { return iequals(kv.first, name); }),
+      items_.end());
+  items_.emplace_back(name, std::move(value));
+}
+
+std::optional<std::string> Headers::get(const std::string &name) const {
+  std::optional<std::string> out;
+  for (const auto &[k, v] : items_) {
+    if (!iequals(k, name))
+      continue;
+    if (out)
+      *out += ", " + v;
+    else
+      out = v;
+  }
+  return out;
+}
+
+std::string Headers::at(const std::string &name) const {
+  auto v = get(name);
+  if (!v)
+    throw KeyError(reprStr(name));
+  return *v;
+}
+
+bool Headers::contains(const std::string &name) const {
+  return get(name).has_value();
+}
+
+// ---- URLs
+// ------------------------------------------------------------------------
+
+namespace {
+void quotePlus(std::string &out, const std::string &s) {
+  static const char *hex = "0123456789ABCDEF";
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else if (c == ' ') {
+      out += '+';
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+}
+} // namespace
+
+std::string urlencode(const Pairs &params) {
+  std::string out;
+  for (const auto &[k, v] : params) {
+    if (!out.empty())
+      out += '&';
+    quotePlus(out, k);
+    out += '=';
+    quotePlus(out, v);
+  }
+  return out;
+}
+
+std::string withQuery(const std::string &url, const Pairs &params) {
+  if (params.empty())
+    return url;
+  size_t hash = url.find('#');
+  std::string base = url.substr(0, hash);
+  std::string frag = hash == std::string::npos ? "" : url.substr(hash);
+  base += base.find('?') == std::string::npos ? '?' : '&';
+  return base + urlencode(params) + frag;
+}
+
+std::string joinBaseUrl(const std::string &base, const std::string &url) {
+  if (base.empty() || url.find("://") != std::string::npos)
+    return url;
+  // httpx: the base path gets a trailing slash, the relative URL loses its
+  // leading one, and the two are concatenated.
+  std::string b = base;
+  if (b.back() != '/')
+    b += '/';
+  std::string rel = url;
+  if (!rel.empty() && rel[0] == '/')
+    rel.erase(0, 1);
+  return b + rel;
+}
+
+const char *reasonPhrase(int s) {
+  switch (s) {
+  case 100:
+    return "Continue";
+  case 101:
+    return "Switching Protocols";
+  case 200:
+    return "OK";
+  case 201:
+    return "Created";
+  case 202:
+    return "Accepted";
+  case 204:
+    return "No Content";
+  case 206:
+    return "Partial Content";
+  case 301:
+    return "Moved Permanently";
+  case 302:
+    return "Found";
+  case 303:
+    return "See Other";
+  case 304:
+    return "Not Modified";
+  case 307:
+    return "Temporary Redirect";
+  case 308:
+    return "Permanent Redirect";
+  case 400:
+    return "Bad Request";
+  case 401:
+    return "Unauthorized";
+  case 403:
+    return "Forbidden";
+  case 404:
+    return "Not Found";
+  case 405:
+    return "Method Not Allowed";
+  case 408:
+    return "Request Timeout";
+  case 409:
+    return "Conflict";
+  case 410:
+    return "Gone";
+  case 418:
+    return "I'm a Teapot";
+  case 429:
+    return "Too Many Requests";
+  case 500:
+    return "Internal Server Error";
+  case 501:
+    return "Not Implemented";
+  case 502:
+    return "Bad Gateway";
+  case 503:
+    return "Service Unavailable";
+  case 504:
+    return "Gateway Timeout";
+  default:
+    return "";
+  }
+}
+
+// ---- text decoding
+// ----------------------------------------------------------------
+
+std::string charsetOf(const std::string &contentType) {
+  std::string ct = lower(contentType);
+  size_t p = ct.find("charset=");
+  if (p == std::string::npos)
+    return {};
+  std::string cs = ct.substr(p + 8);
+  size_t e = cs.find(';');
+  if (e != std::string::npos)
+    cs = cs.substr(0, e);
+  cs = trim(cs);
+  if (cs.size() >= 2 && (cs[0] == '"' || cs[0] == '\''))
+    cs = cs.substr(1, cs.size() - 2);
+  return cs;
+}
+
+std::string decodeText(const std::string &body, const std::string &charset) {
+  std::string out;
+  out.reserve(body.size());
+  if (charset == "iso-8859-1" || charset == "latin-1" || charset == "latin1") {
+    for (unsigned char c : body) {
+      if (c < 0x80) {
+        out += static_cast<char>(c);
+      } else {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+      }
+    }
+    return out;
+  }
+  // UTF-8 with errors="replace": each maximal invalid subpart -> U+FFFD.
+  const auto *p = reinterpret_cast<const unsigned char *>(body.data());
+  size_t n = body.size(), i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    size_t len = c >= 0xC2 && c <= 0xDF   ? 2
+                 : c >= 0xE0 && c <= 0xEF ? 3
+                 : c >= 0xF0 && c <= 0xF4 ? 4
+                                          : 0;
+    size_t k = 1;
+    if (len) {
+      for (; k < len && i + k < n; ++k) {
+        unsigned char cc = p[i + k], lo = 0x80, hi = 0xBF;
+        if (k == 1) {
+          if (c == 0xE0)
+            lo = 0xA0;
+          else if (c == 0xED)
+            hi = 0x9F;
+          else if (c == 0xF0)
+            lo = 0x90;
+          else if (c == 0xF4)
+            hi = 0x8F;
+        }
+        if (cc < lo || cc > hi)
+          break;
+      }
+    }
+    if (len && k == len) {
+      out.append(body, i, len);
+      i += len;
+    } else {
+      out += "\xEF\xBF\xBD";
+      i += std::max<size_t>(k, 1);
+    }
+  }
+  return out;
+}
+
+// ---- Transfer
+// --------------------------------------------------------------------
+
+namespace {
+void globalInit() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    ignoreSigpipe();
+  });
+}
+} // namespace
+
+Transfer::Transfer() {
+  globalInit();
+  easy_ = curl_easy_init();
+  if (!easy_)
+    throw RuntimeError("curl_easy_init failed");
+}
+
+Transfer::~Transfer() {
+  curl_easy_cleanup(easy_);
+  curl_slist_free_all(headerList_);
+}
+
+void Transfer::prepare(HttpRequest req, void *owner) {
+  curl_easy_reset(easy_);
+  curl_slist_free_all(headerList_);
+  headerList_ = nullptr;
+  req_ = std::move(req);
+  owner_ = owner;
+  result_ = HttpResult{};
+  failure_ = Failure::None;
+  connected_ = false;
+  lastActivity_ = monotonicNow();
+  newConnections_ = 0;
+  expected_ = -1;
+  errbuf_[0] = 0;
+
+  std::string url = withQuery(req_.url, req_.params);
+  req_.url = url;
+  CURL *e = easy_;
+  curl_easy_setopt(e, CURLOPT_URL, req_.url.c_str());
+  curl_easy_setopt(e, CURLOPT_PRIVATE, this);
+  curl_easy_setopt(e, CURLOPT_ERRORBUFFER, errbuf_);
+  // Signals would interrupt the loop thread; timeouts are ours anyway.
+  curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &Transfer::onHeader);
+  curl_easy_setopt(e, CURLOPT_HEADERDATA, this);
+  curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &Transfer::onBody);
+  curl_easy_setopt(e, CURLOPT_WRITEDATA, this);
+  curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, &Transfer::onPrereq);
+  curl_easy_setopt(e, CURLOPT_PREREQDATA, this);
+  curl_easy_setopt(e, CURLOPT_TCP_NODELAY, 1L);
+  // Decoded transparently, and advertised as httpx does.
+  curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
+  if (req_.followRedirects) {
+    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+    curl_easy_setopt(e, CURLOPT_MAXREDIRS,
+                     static_cast<long>(req_.maxRedirects));
+  }
+  if (req_.connectTimeout > 0)
+    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
+                     static_cast<long>(std::ceil(req_.connectTimeout * 1000)));
+  const std::string &m = req_.method;
+  if (m == "HEAD") {
+    curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
+  } else if (m != "GET" || req_.body) {
+    curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, m.c_str());
+  }
+  if (req_.body) {
+    curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE,
+                     static_cast<curl_off_t>(req_.body->size()));
+    curl_easy_setopt(e, CURLOPT_POSTFIELDS, req_.body->data());
+    // curl adds a form content type to POSTFIELDS; callers set their own.
+    if (!req_.headers.contains("content-type"))
+      headerList_ = curl_slist_append(headerList_, "Content-Type:");
+  }
+  // No "Expect: 100-continue" round trip for large bodies (httpx sends none).
+  headerList_ = curl_slist_append(headerList_, "Expect:");
+  for (const auto &[k, v] : req_.headers.items()) {
+    std::string line = v.empty() ? k + ";" : k + ": " + v;
+    headerList_ = curl_slist_append(headerList_, line.c_str());
+  }
+  curl_easy_setopt(e, CURLOPT_HTTPHEADER, headerList_);
+}
+
+int Transfer::onPrereq(void *self, char *, char *, int, int) {
+  auto *t = static_cast<Transfer *>(self);
+  t->connected_ = true;
+  t->lastActivity_ = monotonicNow();
+  return CURL_PREREQFUNC_OK;
+}
+
+size_t Transfer::onHeader(char *p, size_t size, size_t n, void *self) {
+  auto *t = static_cast<Transfer *>(self);
+  size_t len = size * n;
+  t->lastActivity_ = monotonicNow();
+  std::string line(p, len);
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r'))
+    line.pop_back();
+  if (line.rfind("HTTP/", 0) == 0) {
+    // A new response head (redirect hop, 100 Continue): start over.
+    HttpResult &r = t->result_;
+    r.headers = Headers();
+    size_t sp1 = line.find(' ');
+    std::string ver = line.substr(0, sp1);
+    r.httpVersion = ver == "HTTP/2" ? "HTTP/2" : ver;
+    if (sp1 != std::string::npos) {
+      r.status = std::atoi(line.c_str() + sp1 + 1);
+      size_t sp2 = line.find(' ', sp1 + 1);
+      r.reason = sp2 == std::string::npos ? "" : line.substr(sp2 + 1);
+    }
+    t->expected_ = -1;
+    return len;
+  }
+  size_t colon = line.find(':');
+  if (colon != std::string::npos && colon > 0) {
+    std::string name = line.substr(0, colon);
+    std::string value = trim(line.substr(colon + 1));
+    if (iequals(name, "content-length"))
+      t->expected_ = std::atoll(value.c_str());
+    t->result_.headers.add(std::move(name), std::move(value));
+  }
+  return len;
+}
+
+size_t Transfer::onBody(char *p, size_t size, size_t n, void *self) {
+  auto *t = static_cast<Transfer *>(self);
+  size_t len = size * n;
+  t->lastActivity_ = monotonicNow();
+  std::string &b = t->result_.body;
+  if (b.empty() && t->expected_ > 0 && t->expected_ < (1LL << 31))
+    b.reserve(static_cast<size_t>(t->expected_));
+  b.append(p, len);
+  return len;
+}
+
+double Transfer::readDeadline() const {
+  if (!connected_ || req_.readTimeout <= 0)
+    return std::numeric_limits<double>::infinity();
+  return lastActivity_ + req_.readTimeout;
+}
+
+void Transfer::complete(CURLcode code) {
+  curl_easy_getinfo(easy_, CURLINFO_NUM_CONNECTS, &newConnections_);
+  if (failure_ != Failure::None)
+    return;
+  switch (code) {
+  case CURLE_OK: {
+    char *eff = nullptr;
+    curl_easy_getinfo(easy_, CURLINFO_EFFECTIVE_URL, &eff);
+    result_.url = eff ? eff : req_.url;
+    if (result_.reason.empty())
+      result_.reason = reasonPhrase(result_.status);
+    return;
+  }
+  case CURLE_COULDNT_CONNECT:
+    failure_ = Failure::Connect;
+    return;
+  case CURLE_COULDNT_RESOLVE_HOST:
+  case CURLE_COULDNT_RESOLVE_PROXY:
+    failure_ = Failure::Resolve;
+    return;
+  case CURLE_OPERATION_TIMEDOUT:
+    failure_ = connected_ ? Failure::ReadTimeout : Failure::ConnectTimeout;
+    return;
+  case CURLE_RECV_ERROR:
+    failure_ = Failure::ReadError;
+    return;
+  case CURLE_SEND_ERROR:
+    failure_ = Failure::WriteError;
+    return;
+  case CURLE_PARTIAL_FILE:
+    failure_ = Failure::Incomplete;
+    return;
+  case CURLE_GOT_NOTHING:
+    failure_ = Failure::NoResponse;
+    return;
+  case CURLE_WEIRD_SERVER_REPLY:
+  case CURLE_HTTP2:
+  case CURLE_HTTP2_STREAM:
+  case CURLE_BAD_CONTENT_ENCODING:
+    failure_ = Failure::Protocol;
+    return;
+  case CURLE_TOO_MANY_REDIRECTS:
+    failure_ = Failure::TooManyRedirects;
+    return;
+  case CURLE_UNSUPPORTED_PROTOCOL:
+    failure_ = Failure::UnsupportedProtocol;
+    return;
+  case CURLE_URL_MALFORMAT:
+    failure_ = Failure::InvalidURL;
+    return;
+  default:
+    failure_ = Failure::Other;
+    if (!errbuf_[0])
+      std::snprintf(errbuf_, sizeof errbuf_, "%s", curl_easy_strerror(code));
+    return;
+  }
+}
+
+} // namespace aioc::io

@@ -1,0 +1,461 @@
+// httpx.AsyncClient on one libcurl multi handle driven by the loop's epoll.
+//
+// curl tells us which fds to watch (CURLMOPT_SOCKETFUNCTION) and when to
+// wake it (CURLMOPT_TIMERFUNCTION); the loop calls curl_multi_socket_action
+// from its own reader/writer/timer callbacks, never from inside curl's
+// callbacks. A finished transfer completes a Future, so the awaiting task
+// resumes one loop iteration later, through the loop, as in asyncio.
+#include "http_transfer.h"
+
+#include "aioc/io/blocking.h"
+#include "aioc/loop.h"
+
+#include <cmath>
+#include <unordered_map>
+
+namespace aioc::httpx {
+
+using namespace aioc::io;
+
+// ---- Response
+// -----------------------------------------------------------------
+
+Response::Response(HttpResult r)
+    : r_(std::make_shared<HttpResult>(std::move(r))) {
+  // httpx reports header names lower-cased (Headers.items()/keys()).
+  Pairs lowered;
+  for (auto &[k, v] : r_->headers.items()) {
+    std::string n = k;
+    for (char &c : n)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    lowered.emplace_back(std::move(n), v);
+  }
+  r_->headers = Headers(std::move(lowered));
+}
+
+std::string Response::text() const {
+  return decodeText(r_->body,
+                    charsetOf(r_->headers.get("content-type").value_or("")));
+}
+
+void Response::raise_for_status() const {
+  if (is_success())
+    return;
+  int s = r_->status;
+  const char *kind = "Invalid status code";
+  switch (s / 100) {
+  case 1:
+    kind = "Informational response";
+    break;
+  case 3:
+    kind = "Redirect response";
+    break;
+  case 4:
+    kind = "Client error";
+    break;
+  case 5:
+    kind = "Server error";
+    break;
+  }
+  std::string code = std::to_string(s);
+  std::string msg = std::string(kind) + " '" + code + " " + r_->reason +
+                    "' for url '" + r_->url + "'\n";
+  auto location = r_->headers.get("location");
+  if (s / 100 == 3 && location)
+    msg += "Redirect location: '" + *location + "'\n";
+  msg += "For more information check: https://httpstatuses.com/" + code;
+  throw HTTPStatusError(msg);
+}
+
+// ---- the client
+// ------------------------------------------------------------------
+
+namespace {
+
+std::exception_ptr failureToException(const Transfer &t) {
+  const std::string &url = t.request().url;
+  switch (t.failure()) {
+  case Failure::Connect:
+    return std::make_exception_ptr(
+        ConnectError("All connection attempts failed"));
+  case Failure::Resolve:
+    return std::make_exception_ptr(
+        ConnectError("[Errno -2] Name or service not known"));
+  case Failure::ConnectTimeout:
+    return std::make_exception_ptr(ConnectTimeout(""));
+  case Failure::ReadTimeout:
+    return std::make_exception_ptr(ReadTimeout(""));
+  case Failure::ReadError:
+    return std::make_exception_ptr(ReadError(""));
+  case Failure::WriteError:
+    return std::make_exception_ptr(WriteError(""));
+  case Failure::Incomplete:
+    return std::make_exception_ptr(RemoteProtocolError(
+        "peer closed connection without sending complete message body: "
+        "received " +
+        std::to_string(t.bytesReceived()) + " bytes, expected " +
+        std::to_string(t.expectedLength())));
+  case Failure::NoResponse:
+    return std::make_exception_ptr(
+        RemoteProtocolError("Server disconnected without sending a response."));
+  case Failure::Protocol:
+    return std::make_exception_ptr(RemoteProtocolError(t.curlMessage()));
+  case Failure::TooManyRedirects:
+    return std::make_exception_ptr(
+        TooManyRedirects("Exceeded maximum allowed redirects."));
+  case Failure::UnsupportedProtocol:
+  case Failure::InvalidURL: {
+    size_t p = url.find("://");
+    if (p == std::string::npos)
+      return std::make_exception_ptr(UnsupportedProtocol(
+          "Request URL is missing an 'http://' or 'https://' protocol."));
+    return std::make_exception_ptr(
+        UnsupportedProtocol("Request URL has an unsupported protocol '" +
+                            url.substr(0, p + 3) + "'."));
+  }
+  default:
+    return std::make_exception_ptr(TransportError(t.curlMessage()));
+  }
+}
+
+} // namespace
+
+// One in-flight request: the curl transfer plus the future its task awaits.
+// Ref-counted: the client's active set and the awaiting coroutine hold it.
+struct AsyncTransfer : RefCounted {
+  explicit AsyncTransfer(EventLoop &loop) : done(loop) {}
+  std::unique_ptr<Transfer> t;
+  Future<void> done;
+  HandleRef readTimer;
+  bool active = false; // added to the multi handle
+};
+
+class ClientImpl {
+public:
+  ClientImpl(EventLoop &loop, ClientOptions o)
+      : loop_(loop), opts_(std::move(o)) {
+    multi_ = curl_multi_init();
+    curl_multi_setopt(multi_, CURLMOPT_SOCKETFUNCTION, &ClientImpl::onSocket);
+    curl_multi_setopt(multi_, CURLMOPT_SOCKETDATA, this);
+    curl_multi_setopt(multi_, CURLMOPT_TIMERFUNCTION, &ClientImpl::onTimer);
+    curl_multi_setopt(multi_, CURLMOPT_TIMERDATA, this);
+    // httpx's pool limit; requests beyond it queue inside curl.
+    curl_multi_setopt(multi_, CURLMOPT_MAX_TOTAL_CONNECTIONS,
+                      static_cast<long>(opts_.maxConnections));
+    curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS,
+                      static_cast<long>(opts_.maxConnections));
+    curl_multi_setopt(multi_, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+  }
+  ~ClientImpl() { close(); }
+
+  bool closed() const { return multi_ == nullptr; }
+  int64_t connections() const { return connections_; }
+  size_t active() const { return byEasy_.size(); }
+  EventLoop &loop() const { return loop_; }
+  const ClientOptions &options() const { return opts_; }
+
+  Ref<AsyncTransfer> start(HttpRequest req) {
+    if (closed())
+      throw RuntimeError(
+          "Cannot send a request, as the client has been closed.");
+    Ref<AsyncTransfer> at(new AsyncTransfer(loop_));
+    if (!spare_.empty()) {
+      at->t = std::move(spare_.back());
+      spare_.pop_back();
+    } else {
+      at->t = std::make_unique<Transfer>();
+    }
+    at->t->prepare(std::move(req), at.get());
+    CURLMcode rc = curl_multi_add_handle(multi_, at->t->easy());
+    if (rc != CURLM_OK)
+      throw RuntimeError(std::string("curl_multi_add_handle: ") +
+                         curl_multi_strerror(rc));
+    at->active = true;
+    at->retain(); // the multi's reference, dropped in finish()
+    armReadTimer(at.get());
+    return at;
+  }
+
+  // Cancelled or abandoned: take it out of curl now (curl closes the
+  // connection if a response was half read) and never complete it.
+  void abort(AsyncTransfer *at) {
+    if (!at->active)
+      return;
+    finish(at, nullptr, true);
+  }
+
+  void close() {
+    if (!multi_)
+      return;
+    // Leaving `async with` with requests still in flight: they fail.
+    std::vector<AsyncTransfer *> pending;
+    for (auto &[easy, at] : byEasy_)
+      pending.push_back(at);
+    for (AsyncTransfer *at : pending)
+      finish(at,
+             std::make_exception_ptr(RuntimeError(
+                 "Cannot send a request, as the client has been closed.")),
+             false);
+    if (timer_) {
+      timer_->cancel();
+      timer_.reset();
+    }
+    curl_multi_cleanup(multi_);
+    multi_ = nullptr;
+    // curl_multi_cleanup closes the sockets; drop any watches left over.
+    for (auto &[fd, what] : watched_) {
+      if (what & CURL_POLL_IN)
+        loop_.removeReader(fd);
+      if (what & CURL_POLL_OUT)
+        loop_.removeWriter(fd);
+    }
+    watched_.clear();
+    spare_.clear();
+  }
+
+private:
+  friend class AsyncClient;
+
+  static int onSocket(CURL *, curl_socket_t fd, int what, void *self, void *) {
+    static_cast<ClientImpl *>(self)->watch(fd, what);
+    return 0;
+  }
+
+  void watch(int fd, int what) {
+    int old = 0;
+    auto it = watched_.find(fd);
+    if (it != watched_.end())
+      old = it->second;
+    int now = what == CURL_POLL_REMOVE ? 0 : what;
+    if ((old & CURL_POLL_IN) && !(now & CURL_POLL_IN))
+      loop_.removeReader(fd);
+    if ((old & CURL_POLL_OUT) && !(now & CURL_POLL_OUT))
+      loop_.removeWriter(fd);
+    if (!(old & CURL_POLL_IN) && (now & CURL_POLL_IN))
+      loop_.addReader(fd, [this, fd] { action(fd, CURL_CSELECT_IN); });
+    if (!(old & CURL_POLL_OUT) && (now & CURL_POLL_OUT))
+      loop_.addWriter(fd, [this, fd] { action(fd, CURL_CSELECT_OUT); });
+    if (now)
+      watched_[fd] = now;
+    else if (it != watched_.end())
+      watched_.erase(it);
+  }
+
+  // curl's timer wish: one loop timer; socket_action runs from the loop.
+  static int onTimer(CURLM *, long ms, void *self) {
+    auto *c = static_cast<ClientImpl *>(self);
+    if (c->timer_) {
+      c->timer_->cancel();
+      c->timer_.reset();
+    }
+    if (ms >= 0)
+      c->timer_ = c->loop_.callLater(static_cast<double>(ms) / 1000.0, [c] {
+        c->timer_.reset();
+        c->action(CURL_SOCKET_TIMEOUT, 0);
+      });
+    return 0;
+  }
+
+  void action(curl_socket_t fd, int ev) {
+    if (!multi_)
+      return;
+    int running = 0;
+    curl_multi_socket_action(multi_, fd, ev, &running);
+    int left;
+    while (multi_) {
+      CURLMsg *m = curl_multi_info_read(multi_, &left);
+      if (!m)
+        break;
+      if (m->msg != CURLMSG_DONE)
+        continue;
+      auto it = byEasyFind(m->easy_handle);
+      if (!it)
+        continue;
+      CURLcode code = m->data.result;
+      it->t->complete(code);
+      finish(it, nullptr, false);
+    }
+  }
+
+  AsyncTransfer *byEasyFind(CURL *e) {
+    auto it = byEasy_.find(e);
+    return it == byEasy_.end() ? nullptr : it->second;
+  }
+
+  // Our read timeout: one loop timer per transfer, re-armed lazily from the
+  // last activity instead of on every received chunk.
+  void armReadTimer(AsyncTransfer *at) {
+    byEasy_[at->t->easy()] = at;
+    double rt = at->t->request().readTimeout;
+    if (rt <= 0)
+      return;
+    at->readTimer = loop_.callLater(rt, [this, at] { checkReadTimeout(at); });
+  }
+
+  void checkReadTimeout(AsyncTransfer *at) {
+    at->readTimer.reset();
+    if (!at->active)
+      return;
+    double deadline = at->t->readDeadline();
+    double now = monotonicNow();
+    if (now < deadline) {
+      double wait = std::isfinite(deadline) ? deadline - now
+                                            : at->t->request().readTimeout;
+      at->readTimer =
+          loop_.callLater(wait, [this, at] { checkReadTimeout(at); });
+      return;
+    }
+    at->t->failWith(Failure::ReadTimeout);
+    finish(at, nullptr, false);
+  }
+
+  // Remove from curl; complete the future unless `silent` (cancelled).
+  void finish(AsyncTransfer *at, std::exception_ptr forced, bool silent) {
+    if (!at->active)
+      return;
+    at->active = false;
+    if (at->readTimer) {
+      at->readTimer->cancel();
+      at->readTimer.reset();
+    }
+    CURL *e = at->t->easy();
+    byEasy_.erase(e);
+    curl_multi_remove_handle(multi_, e);
+    if (at->t->failure() == Failure::None && !forced && !silent)
+      connections_ += at->t->newConnections();
+    if (!silent && !at->done.done()) {
+      if (forced)
+        at->done.setException(forced);
+      else if (at->t->failure() != Failure::None)
+        at->done.setException(failureToException(*at->t));
+      else
+        at->done.setResult();
+    }
+    at->release(); // the multi's reference
+  }
+
+public:
+  // The awaiting coroutine is done with it: hand the easy handle back.
+  void recycle(AsyncTransfer *at) {
+    if (at->active || !at->t || closed())
+      return;
+    if (spare_.size() < 256)
+      spare_.push_back(std::move(at->t));
+  }
+
+private:
+  EventLoop &loop_;
+  ClientOptions opts_;
+  CURLM *multi_ = nullptr;
+  HandleRef timer_;
+  std::unordered_map<int, int> watched_;
+  std::unordered_map<CURL *, AsyncTransfer *> byEasy_;
+  std::vector<std::unique_ptr<Transfer>> spare_;
+  int64_t connections_ = 0;
+};
+
+// ---- AsyncClient
+// ---------------------------------------------------------------
+
+AsyncClient::AsyncClient(ClientOptions opts)
+    : impl_(std::make_shared<ClientImpl>(getRunningLoop(), std::move(opts))) {}
+
+AsyncClient::~AsyncClient() = default;
+
+bool AsyncClient::isClosed() const { return impl_->closed(); }
+int64_t AsyncClient::connectionsOpened() const { return impl_->connections(); }
+size_t AsyncClient::activeRequests() const { return impl_->active(); }
+
+namespace {
+
+// Cancellation (Task.cancel, TaskGroup abort, timeout()) resumes the frame
+// with CancelledError; this guard then takes the easy handle out of curl
+// before the frame goes on, so nothing is left running or leaked.
+struct TransferGuard {
+  std::shared_ptr<ClientImpl> client;
+  Ref<AsyncTransfer> at;
+  ~TransferGuard() {
+    client->abort(at.get());
+    client->recycle(at.get());
+  }
+};
+
+HttpRequest buildRequest(const ClientOptions &o, std::string method,
+                         std::string url, RequestArgs &args) {
+  HttpRequest r;
+  r.method = std::move(method);
+  for (char &c : r.method)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  r.url = joinBaseUrl(o.baseUrl, url);
+  r.params = std::move(args.params);
+  r.followRedirects = args.followRedirects.value_or(o.followRedirects);
+  double t = args.timeout.value_or(o.timeout);
+  r.connectTimeout = t;
+  r.readTimeout = t;
+  // httpx's default headers, in its order, then the client's and the call's.
+  Headers h({{"Accept", "*/*"},
+             {"Connection", "keep-alive"},
+             {"User-Agent", "python-httpx/0.23.3"}});
+  for (const auto &[k, v] : o.headers)
+    h.set(k, v);
+  if (args.json) {
+    r.body = std::move(*args.json);
+    h.set("Content-Type", "application/json");
+  } else if (args.data) {
+    r.body = urlencode(*args.data);
+    h.set("Content-Type", "application/x-www-form-urlencoded");
+  } else if (args.content) {
+    r.body = std::move(*args.content);
+  }
+  for (const auto &[k, v] : args.headers)
+    h.set(k, v);
+  r.headers = std::move(h);
+  return r;
+}
+
+Coro<Response> run(std::shared_ptr<ClientImpl> client, std::string method,
+                   std::string url, RequestArgs args) {
+  TransferGuard g{
+      client, client->start(buildRequest(client->options(), std::move(method),
+                                         std::move(url), args))};
+  co_await g.at->done;
+  co_return Response(std::move(g.at->t->result()));
+}
+
+} // namespace
+
+Coro<Response> AsyncClient::request(std::string method, std::string url,
+                                    RequestArgs args) {
+  return run(impl_, std::move(method), std::move(url), std::move(args));
+}
+Coro<Response> AsyncClient::get(std::string url, RequestArgs args) {
+  return request("GET", std::move(url), std::move(args));
+}
+Coro<Response> AsyncClient::post(std::string url, RequestArgs args) {
+  return request("POST", std::move(url), std::move(args));
+}
+Coro<Response> AsyncClient::put(std::string url, RequestArgs args) {
+  return request("PUT", std::move(url), std::move(args));
+}
+Coro<Response> AsyncClient::patch(std::string url, RequestArgs args) {
+  return request("PATCH", std::move(url), std::move(args));
+}
+Coro<Response> AsyncClient::delete_(std::string url, RequestArgs args) {
+  return request("DELETE", std::move(url), std::move(args));
+}
+Coro<Response> AsyncClient::head(std::string url, RequestArgs args) {
+  return request("HEAD", std::move(url), std::move(args));
+}
+
+namespace {
+Coro<AsyncClient> enterClient(AsyncClient c) { co_return c; }
+Coro<void> closeClient(std::shared_ptr<ClientImpl> impl) {
+  impl->close();
+  co_return;
+}
+} // namespace
+
+Coro<AsyncClient> AsyncClient::aenter() { return enterClient(*this); }
+Coro<void> AsyncClient::aclose() { return closeClient(impl_); }
+
+} // namespace aioc::httpx
