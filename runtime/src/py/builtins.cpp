@@ -1,0 +1,347 @@
+// print() and the standard streams, int()/float() parsing, hex/oct/bin,
+// range, and the program entry point.
+#include <aioc/py/py.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <unistd.h>
+
+namespace aioc::py {
+
+// --------------------------------------------------------------- streams --
+struct OutStream::State {
+  std::mutex mu;
+  std::string buf;
+  bool lineBuffered;
+};
+
+OutStream::OutStream(int fd) : fd_(fd), st_(new State) {
+  // CPython: stdout is line-buffered only on a tty; stderr always (3.9+).
+  st_->lineBuffered = fd == 2 || ::isatty(fd);
+}
+
+static void writeAll(int fd, const char *p, std::size_t n) {
+  while (n > 0) {
+    ssize_t w = ::write(fd, p, n);
+    if (w < 0) {
+      if (errno == EINTR)
+        continue;
+      return; // like CPython at exit, a closed pipe loses the output
+    }
+    p += w;
+    n -= static_cast<std::size_t>(w);
+  }
+}
+
+void OutStream::write(std::string_view s) {
+  std::lock_guard<std::mutex> lock(st_->mu);
+  st_->buf += s;
+  bool flushNow = st_->lineBuffered
+                      ? s.find_first_of("\n\r") != std::string_view::npos
+                      : st_->buf.size() >= 8192;
+  if (flushNow) {
+    writeAll(fd_, st_->buf.data(), st_->buf.size());
+    st_->buf.clear();
+  }
+}
+
+void OutStream::flush() {
+  std::lock_guard<std::mutex> lock(st_->mu);
+  writeAll(fd_, st_->buf.data(), st_->buf.size());
+  st_->buf.clear();
+}
+
+static void flushAtExit() {
+  stdoutStream().flush();
+  stderrStream().flush();
+}
+
+// Never destroyed: output may be written from atexit handlers and threads.
+OutStream &stdoutStream() {
+  static OutStream *s = [] {
+    auto *o = new OutStream(1);
+    std::atexit(flushAtExit);
+    return o;
+  }();
+  return *s;
+}
+OutStream &stderrStream() {
+  static OutStream *s = new OutStream(2);
+  return *s;
+}
+
+void printRaw(const PrintOptions &o, std::string &line, std::size_t) {
+  OutStream &s = o.file == File::Stdout ? stdoutStream() : stderrStream();
+  s.write(line);
+  if (o.flush)
+    s.flush();
+}
+
+// ------------------------------------------------------------- parsing --
+namespace {
+
+bool isPySpace(unsigned char c) {
+  return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
+}
+
+std::string_view stripWs(std::string_view s) {
+  while (!s.empty() && isPySpace(static_cast<unsigned char>(s.front())))
+    s.remove_prefix(1);
+  while (!s.empty() && isPySpace(static_cast<unsigned char>(s.back())))
+    s.remove_suffix(1);
+  return s;
+}
+
+// Removes single underscores between digits; false if misplaced.
+template <class Pred>
+bool dropUnderscores(std::string_view in, std::string &out, Pred isDigit) {
+  out.clear();
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == '_') {
+      if (i == 0 || i + 1 == in.size() || !isDigit(in[i - 1]) ||
+          !isDigit(in[i + 1]))
+        return false;
+      continue;
+    }
+    out += in[i];
+  }
+  return true;
+}
+
+int digitValue(char c) {
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'z')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'Z')
+    return c - 'A' + 10;
+  return 99;
+}
+
+} // namespace
+
+Int int_(const Str &s, Int base) {
+  if (base != 0 && (base < 2 || base > 36))
+    raiseValueError("int() base must be >= 2 and <= 36, or 0");
+  auto invalid = [&]() -> Int {
+    std::string m =
+        "invalid literal for int() with base " + std::to_string(base) + ": ";
+    reprTo(m, s);
+    raiseValueError(m);
+  };
+  std::string_view v = stripWs(s.view());
+  bool neg = false;
+  if (!v.empty() && (v[0] == '+' || v[0] == '-')) {
+    neg = v[0] == '-';
+    v.remove_prefix(1);
+  }
+  Int b = base;
+  if (v.size() >= 2 && v[0] == '0') {
+    char p = static_cast<char>(std::tolower(static_cast<unsigned char>(v[1])));
+    int pb = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
+    if (pb && (base == 0 || base == pb)) {
+      b = pb;
+      v.remove_prefix(2);
+      if (!v.empty() && v[0] == '_') // 0x_ff is allowed
+        v.remove_prefix(1);
+    }
+  }
+  if (b == 0) {
+    b = 10;
+    // base 0: a decimal literal may not have leading zeros ("010").
+    std::size_t i = 0;
+    while (i < v.size() && (v[i] == '0' || v[i] == '_'))
+      ++i;
+    if (i > 0 && i < v.size())
+      return invalid();
+  }
+  std::string digits;
+  if (v.empty() ||
+      !dropUnderscores(v, digits, [b](char c) { return digitValue(c) < b; }))
+    return invalid();
+  std::uint64_t acc = 0;
+  const std::uint64_t limit =
+      neg ? (std::uint64_t(1) << 63) : (std::uint64_t(1) << 63) - 1;
+  bool overflow = false;
+  for (char c : digits) {
+    int d = digitValue(c);
+    if (d >= b)
+      return invalid();
+    if (acc > (limit - d) / static_cast<std::uint64_t>(b))
+      overflow = true;
+    else
+      acc = acc * b + d;
+  }
+  if (overflow)
+    raiseOverflow();
+  return neg ? static_cast<Int>(0 - acc) : static_cast<Int>(acc);
+}
+
+Float float_(const Str &s) {
+  auto invalid = [&]() -> Float {
+    std::string m = "could not convert string to float: ";
+    reprTo(m, s);
+    raiseValueError(m);
+  };
+  std::string_view v = stripWs(s.view());
+  std::string body;
+  bool neg = false;
+  std::string_view t = v;
+  if (!t.empty() && (t[0] == '+' || t[0] == '-')) {
+    neg = t[0] == '-';
+    t.remove_prefix(1);
+  }
+  std::string lower;
+  for (char c : t)
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "inf" || lower == "infinity")
+    return neg ? -INFINITY : INFINITY;
+  if (lower == "nan")
+    return neg ? -NAN : NAN;
+  if (t.empty() ||
+      !dropUnderscores(t, body, [](char c) { return c >= '0' && c <= '9'; }))
+    return invalid();
+  // Python accepts only decimal literals: digits, '.', exponent.
+  for (char c : body)
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == 'e' ||
+          c == 'E' || c == '+' || c == '-'))
+      return invalid();
+  if (body.find_first_of("0123456789") == std::string::npos)
+    return invalid();
+  Float r = 0;
+  auto res = std::from_chars(body.data(), body.data() + body.size(), r,
+                             std::chars_format::general);
+  if (res.ptr != body.data() + body.size())
+    return invalid();
+  if (res.ec == std::errc::result_out_of_range) {
+    // from_chars reports overflow/underflow; Python gives inf / 0.0.
+    std::size_t e = body.find_first_of("eE");
+    bool negExp =
+        e != std::string::npos && e + 1 < body.size() && body[e + 1] == '-';
+    r = negExp ? 0.0 : INFINITY;
+  } else if (res.ec != std::errc()) {
+    return invalid();
+  }
+  return neg ? -r : r;
+}
+
+static Str radix(Int v, int base, const char *prefix) {
+  std::uint64_t mag =
+      v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+  char buf[72];
+  auto r = std::to_chars(buf, buf + sizeof buf, mag, base);
+  std::string out = v < 0 ? "-" : "";
+  out += prefix;
+  out.append(buf, r.ptr);
+  return Str(std::move(out));
+}
+Str hex(Int v) { return radix(v, 16, "0x"); }
+Str oct(Int v) { return radix(v, 8, "0o"); }
+Str bin(Int v) { return radix(v, 2, "0b"); }
+
+// --------------------------------------------------------------- range --
+Range::Range(Int start, Int stop, Int step)
+    : start_(start), stop_(stop), step_(step) {
+  if (step == 0)
+    raiseValueError("range() arg 3 must not be zero");
+  // Computed in unsigned arithmetic: stop - start may exceed INT64_MAX.
+  if (step > 0 && start < stop)
+    len_ = static_cast<Int>((static_cast<std::uint64_t>(stop) -
+                             static_cast<std::uint64_t>(start) - 1) /
+                                static_cast<std::uint64_t>(step) +
+                            1);
+  else if (step < 0 && start > stop)
+    len_ = static_cast<Int>((static_cast<std::uint64_t>(start) -
+                             static_cast<std::uint64_t>(stop) - 1) /
+                                (0 - static_cast<std::uint64_t>(step)) +
+                            1);
+  else
+    len_ = 0;
+}
+bool Range::contains(Int x) const {
+  if (step_ > 0 ? (x < start_ || x >= stop_) : (x > start_ || x <= stop_))
+    return false;
+  return (static_cast<__int128>(x) - start_) % step_ == 0;
+}
+Range Range::reversed() const {
+  if (len_ == 0)
+    return Range(0, 0, 1);
+  Int last = start_ + (len_ - 1) * step_;
+  return Range(last, start_ - step_, -step_);
+}
+void reprTo(std::string &out, const Range &r) {
+  out += "range(";
+  reprTo(out, r.start());
+  out += ", ";
+  reprTo(out, r.stop());
+  if (r.step() != 1) {
+    out += ", ";
+    reprTo(out, r.step());
+  }
+  out += ')';
+}
+
+// ---------------------------------------------------------------- entry --
+namespace {
+void tracebackChain(std::string &out, const std::exception_ptr &e, int depth) {
+  const BaseException *be = nullptr;
+  try {
+    std::rethrow_exception(e);
+  } catch (const BaseException &x) {
+    be = &x;
+    // Earlier exceptions of the chain print first, as in CPython.
+    if (depth < 100) {
+      if (x.cause) {
+        tracebackChain(out, x.cause, depth + 1);
+        out += "\nThe above exception was the direct cause of the following "
+               "exception:\n\n";
+      } else if (x.context && !x.suppressContext) {
+        tracebackChain(out, x.context, depth + 1);
+        out += "\nDuring handling of the above exception, another exception "
+               "occurred:\n\n";
+      }
+    }
+    out += "Traceback (most recent call last):\n";
+    out += x.tracebackLine();
+    out += '\n';
+  } catch (const std::bad_alloc &) {
+    out += "Traceback (most recent call last):\nMemoryError\n";
+  } catch (const std::exception &x) {
+    out += "Traceback (most recent call last):\nSystemError: ";
+    out += x.what();
+    out += '\n';
+  } catch (...) {
+    out += "Traceback (most recent call last):\nSystemError: unknown C++ "
+           "exception\n";
+  }
+  (void)be;
+}
+} // namespace
+
+void printTraceback(const std::exception_ptr &e) {
+  stdoutStream().flush();
+  std::string out;
+  tracebackChain(out, e, 0);
+  stderrStream().write(out);
+  stderrStream().flush();
+}
+
+int runMain(const std::function<void()> &body) {
+  int status = 0;
+  try {
+    body();
+  } catch (const SystemExit &e) {
+    status = e.code;
+  } catch (...) {
+    printTraceback(std::current_exception());
+    status = 1;
+  }
+  stdoutStream().flush();
+  stderrStream().flush();
+  return status;
+}
+
+} // namespace aioc::py
