@@ -70,6 +70,15 @@ void EventLoop::close() {
     t->unregister();
     t->destroyPending();
   }
+  // Completions posted by executor threads only settle futures: run them
+  // so the references they carry are released.
+  std::vector<std::function<void()>> posted;
+  {
+    std::lock_guard<std::mutex> g(tsMutex_);
+    posted.swap(tsQueue_);
+  }
+  for (auto &fn : posted)
+    fn();
   // Drain queued callbacks so their captured references are released.
   while (ready_.size()) {
     auto it = ready_.pop();

@@ -59,6 +59,11 @@ public:
   }
   // The CancelledError this future raises (message kept, as 3.11 does).
   std::exception_ptr makeCancelledError() const;
+  // gather(return_exceptions=True) builds CancelledError(msg or '').
+  std::exception_ptr makeCancelledErrorForGather() const {
+    return std::make_exception_ptr(CancelledError(cancelMsg_));
+  }
+  const std::string &cancelMessage() const { return cancelMsg_; }
   virtual std::string repr() const;
 
 protected:
