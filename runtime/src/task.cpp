@@ -40,6 +40,11 @@ TaskBase::TaskBase(EventLoop *loop, std::coroutine_handle<> root,
 }
 
 TaskBase::~TaskBase() {
+  // Reported here: in ~FutureBase the Task's repr is no longer available.
+  if (logTraceback_ && exc_) {
+    reportUnretrieved("Task");
+    logTraceback_ = false;
+  }
   if (registered_)
     loop_->unregisterTask(this);
   if (root_)
