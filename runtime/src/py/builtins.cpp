@@ -132,7 +132,13 @@ Int int_(const Str &s, Int base) {
     reprTo(m, s);
     raiseValueError(m);
   };
-  std::string_view v = stripWs(s.view());
+  std::string ascii;
+  std::string_view v = s.view();
+  if (!s.isAscii()) {
+    ascii = detail::decimalToAscii(v);
+    v = ascii;
+  }
+  v = stripWs(v);
   bool neg = false;
   if (!v.empty() && (v[0] == '+' || v[0] == '-')) {
     neg = v[0] == '-';
@@ -186,7 +192,13 @@ Float float_(const Str &s) {
     reprTo(m, s);
     raiseValueError(m);
   };
-  std::string_view v = stripWs(s.view());
+  std::string ascii;
+  std::string_view v = s.view();
+  if (!s.isAscii()) {
+    ascii = detail::decimalToAscii(v);
+    v = ascii;
+  }
+  v = stripWs(v);
   std::string body;
   bool neg = false;
   std::string_view t = v;

@@ -3,6 +3,7 @@
 /usr/bin/python3, the oracle) so str predicates and case mappings match it.
 Usage: python3 gen_unicode.py > unicode_data.inc"""
 import sys
+import unicodedata
 
 MAX = 0x110000
 
@@ -55,6 +56,14 @@ emit_ranges("kSpace", ranges(str.isspace))
 emit_ranges("kLower", ranges(str.islower))
 emit_ranges("kUpper", ranges(str.isupper))
 emit_ranges("kCased", ranges(cased))
+# Unicode's Case_Ignorable: Mn Me Cf Lm Sk plus Word_Break MidLetter,
+# MidNumLet and Single_Quote characters (used by the Final_Sigma rule).
+_MID = set(map(ord, "'.:\u00b7\u0387\u05f4\u2018\u2019\u2024\u2027"
+                    "\ufe13\ufe52\ufe55\uff07\uff0e\uff1a"))
+emit_ranges("kCaseIgnorable", ranges(
+    lambda c: unicodedata.category(c) in ("Mn", "Me", "Cf", "Lm", "Sk")
+    or ord(c) in _MID))
 emit_map("kToUpper", str.upper)
 emit_map("kToLower", str.lower)
 emit_map("kToTitle", str.title)
+emit_map("kCaseFold", str.casefold)

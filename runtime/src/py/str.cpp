@@ -313,18 +313,8 @@ List<Str> Str::split(const Optional<Str> &sepOpt, Int maxsplit) const {
       if (p >= e)
         break;
       if (maxsplit == 0) {
-        // the rest, minus trailing whitespace
-        const char *end = e;
-        while (end > p) {
-          const char *t = end - 1;
-          while (t > p && (static_cast<unsigned char>(*t) & 0xC0) == 0x80)
-            --t;
-          const char *tt = t;
-          if (!isSpaceCp(decode(tt, e)))
-            break;
-          end = t;
-        }
-        out.append(Str(std::string(p, end)));
+        // The rest, trailing whitespace included, as CPython does.
+        out.append(Str(std::string(p, e)));
         break;
       }
       const char *w = p;
@@ -369,11 +359,9 @@ List<Str> Str::rsplit(const Optional<Str> &sepOpt, Int maxsplit) const {
       if (i == 0)
         break;
       if (maxsplit == 0) {
-        Int j = 0;
-        while (j < i && isSpaceCp(cps[j]))
-          ++j;
+        // The rest, leading whitespace included, as CPython does.
         std::string piece;
-        for (Int k = j; k < i; ++k)
+        for (Int k = 0; k < i; ++k)
           encodeCp(piece, cps[k]);
         rev.emplace_back(std::move(piece));
         break;
@@ -603,6 +591,39 @@ Str Str::upper() const {
     toUpperCp(out, decode(p, e));
   return Str(std::move(out));
 }
+
+namespace {
+bool isCaseIgnorableCp(char32_t c) { return inRanges(kCaseIgnorable, c); }
+
+// Lowercases cps[i]; a capital sigma becomes final sigma in CPython's
+// Final_Sigma context (cased letter before it, none after it, skipping
+// case-ignorable characters).
+void lowerAt(std::string &out, const std::u32string &cps, std::size_t i) {
+  if (cps[i] != 0x3A3) {
+    toLowerCp(out, cps[i]);
+    return;
+  }
+  std::size_t j = i;
+  char32_t c = 0;
+  bool found = false;
+  while (j > 0) {
+    c = cps[--j];
+    if (!isCaseIgnorableCp(c)) {
+      found = true;
+      break;
+    }
+  }
+  bool finalSigma = found && isCasedCp(c);
+  if (finalSigma) {
+    for (j = i + 1; j < cps.size(); ++j)
+      if (!isCaseIgnorableCp(cps[j]))
+        break;
+    finalSigma = j == cps.size() || !isCasedCp(cps[j]);
+  }
+  encodeCp(out, finalSigma ? 0x3C2 : 0x3C3);
+}
+} // namespace
+
 Str Str::lower() const {
   std::string out;
   out.reserve(s_.size());
@@ -612,25 +633,26 @@ Str Str::lower() const {
     return Str(std::move(out), cps_);
   }
   std::u32string cps = toCps(s_);
-  for (std::size_t i = 0; i < cps.size(); ++i) {
-    if (cps[i] == 0x3A3) {
-      // Final_Sigma: preceded by a cased letter and not followed by one.
-      bool before = i > 0 && isCasedCp(cps[i - 1]);
-      bool after = i + 1 < cps.size() && isCasedCp(cps[i + 1]);
-      encodeCp(out, before && !after ? 0x3C2 : 0x3C3);
-      continue;
-    }
-    toLowerCp(out, cps[i]);
-  }
+  for (std::size_t i = 0; i < cps.size(); ++i)
+    lowerAt(out, cps, i);
+  return Str(std::move(out));
+}
+Str Str::casefold() const {
+  if (isAscii())
+    return lower();
+  std::string out;
+  const char *p = s_.data(), *e = p + s_.size();
+  while (p < e)
+    mapCase(out, kCaseFold, decode(p, e));
   return Str(std::move(out));
 }
 Str Str::swapcase() const {
   std::string out;
-  const char *p = s_.data(), *e = p + s_.size();
-  while (p < e) {
-    char32_t c = decode(p, e);
+  std::u32string cps = toCps(s_);
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    char32_t c = cps[i];
     if (isUpperCp(c))
-      toLowerCp(out, c);
+      lowerAt(out, cps, i);
     else if (isLowerCp(c))
       toUpperCp(out, c);
     else
@@ -641,11 +663,11 @@ Str Str::swapcase() const {
 Str Str::title() const {
   std::string out;
   bool prevCased = false;
-  const char *p = s_.data(), *e = p + s_.size();
-  while (p < e) {
-    char32_t c = decode(p, e);
+  std::u32string cps = toCps(s_);
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    char32_t c = cps[i];
     if (prevCased)
-      toLowerCp(out, c);
+      lowerAt(out, cps, i);
     else
       toTitleCp(out, c);
     prevCased = isCasedCp(c);
@@ -654,11 +676,13 @@ Str Str::title() const {
 }
 Str Str::capitalize() const {
   std::string out;
-  const char *p = s_.data(), *e = p + s_.size();
-  if (p < e)
-    toTitleCp(out, decode(p, e));
-  while (p < e)
-    toLowerCp(out, decode(p, e));
+  std::u32string cps = toCps(s_);
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    if (i == 0)
+      toTitleCp(out, cps[i]);
+    else
+      lowerAt(out, cps, i);
+  }
   return Str(std::move(out));
 }
 
@@ -905,6 +929,31 @@ Int ord(const Str &s) {
   const char *p = s.bytes().data();
   return decode(p, p + s.bytes().size());
 }
+
+namespace detail {
+std::string decimalToAscii(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const char *p = s.data(), *e = p + s.size();
+  while (p < e) {
+    char32_t c = decode(p, e);
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (isSpaceCp(c)) {
+      out += ' ';
+    } else if (inRanges(kDecimal, c)) {
+      // Every Nd block is made of runs of ten starting at a zero digit.
+      auto it = std::upper_bound(
+          std::begin(kDecimal), std::end(kDecimal), c,
+          [](char32_t v, const CpRange &r) { return v < r.lo; });
+      out += static_cast<char>('0' + (c - (it - 1)->lo) % 10);
+    } else {
+      out += '?';
+    }
+  }
+  return out;
+}
+} // namespace detail
 
 Str chr(Int cp) {
   if (cp < 0 || cp > 0x10FFFF)

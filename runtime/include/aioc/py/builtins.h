@@ -292,8 +292,8 @@ template <class I> auto sorted(const I &it, bool reverse = false) {
   return l;
 }
 template <class I, class F>
-  requires(!std::is_same_v<std::decay_t<F>, bool>)
-auto sorted(const I &it, F &&key, bool reverse = false) {
+requires(!std::is_same_v<std::decay_t<F>, bool>) auto sorted(
+    const I &it, F &&key, bool reverse = false) {
   using E = std::decay_t<decltype(*it.begin())>;
   List<E> l = List<E>::from(it);
   l.sort(std::forward<F>(key), reverse);

@@ -722,10 +722,10 @@ template <class K, class V> void reprTo(std::string &out, const Dict<K, V> &d) {
 // ------------------------------------------------------------------ Set --
 namespace detail {
 // CPython 3.11's set table (setobject.c): open addressing with 9 linear
-// probes then perturbation, dummies on delete that are never reused by add,
-// resize at 3/5 fill. Iteration is table order, so sets of ints (whose hashes
-// equal CPython's) print in CPython's order. str hashes are randomized in
-// CPython, so nothing may depend on the order of a set of str.
+// probes then perturbation, dummies on delete (add reuses the last dummy on
+// its probe path), resize at 3/5 fill. Iteration is table order, so sets of
+// ints (whose hashes equal CPython's) print in CPython's order. str hashes are
+// randomized in CPython, so nothing may depend on the order of a set of str.
 template <class T> struct SetImpl {
   struct Slot {
     std::optional<T> key;
@@ -764,6 +764,7 @@ template <class T> struct SetImpl {
     std::size_t i = static_cast<std::size_t>(h) & mask;
     std::size_t perturb = static_cast<std::size_t>(h);
     Slot *e;
+    Slot *freeslot = nullptr; // last dummy on the probe path, reused
     while (true) {
       e = &table[i];
       int probes = (i + 9 <= mask) ? 9 : 0;
@@ -772,12 +773,21 @@ template <class T> struct SetImpl {
           goto found_unused;
         if (e->hash == h && e->live() && *e->key == key)
           return false;
+        if (e->hash == -1 && !e->live())
+          freeslot = e;
         ++e;
       } while (probes--);
       perturb >>= 5;
       i = (i * 5 + 1 + perturb) & mask;
     }
   found_unused:
+    if (freeslot) {
+      freeslot->key.emplace(key);
+      freeslot->hash = h;
+      ++used;
+      ++version;
+      return true;
+    }
     e->key.emplace(key);
     e->hash = h;
     ++fill;

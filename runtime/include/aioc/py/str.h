@@ -104,7 +104,7 @@ public:
             std::optional<Int> end = {}) const;
   Str upper() const;
   Str lower() const;
-  Str casefold() const { return lower(); }
+  Str casefold() const;
   Str swapcase() const;
   Str title() const;
   Str capitalize() const;
@@ -168,6 +168,12 @@ Int hash(const Str &s);
 void reprTo(std::string &out, const Str &s);
 inline void strTo(std::string &out, const Str &s) { out += s.bytes(); }
 Int ord(const Str &s);
+namespace detail {
+// CPython's _PyUnicode_TransformDecimalAndSpaceToASCII, used by int() and
+// float(): Unicode decimal digits become '0'..'9', Unicode spaces ' ', any
+// other non-ASCII character '?'.
+std::string decimalToAscii(std::string_view s);
+} // namespace detail
 Str chr(Int cp);
 
 // Python bytes: immutable byte string. Indexing yields ints.
