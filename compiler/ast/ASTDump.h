@@ -10,4 +10,10 @@ namespace aioc {
 
 std::string dumpAST(const Node *node);
 
+// Python's repr() of a str (UTF-8), a bytes value and a float; `addDotZero`
+// false gives the form complex numbers use ("1j", not "1.0j").
+std::string reprStr(const std::string &s);
+std::string reprBytes(const std::string &s);
+std::string reprFloat(double v, bool addDotZero = true);
+
 } // namespace aioc

@@ -1,0 +1,2548 @@
+// parseFile: ANTLR parse (SLL first, LL on failure), then one pass turning
+// the parse tree into aioc's AST. This file and IndentingLexer.* are the only
+// users of ANTLR.
+#include "frontend/Frontend.h"
+
+#include "IndentingLexer.h"
+#include "PythonParser.h"
+
+#include <llvm/Support/Casting.h>
+#include <llvm/Support/ConvertUTF.h>
+#include <llvm/Support/Unicode.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <optional>
+
+namespace aioc {
+
+using antlr4::ParserRuleContext;
+using antlr4::Token;
+using antlr4::tree::ParseTree;
+using antlr4::tree::TerminalNode;
+using llvm::dyn_cast;
+using llvm::isa;
+using P = gen::PythonParser;
+
+namespace {
+
+struct SyntaxErr {
+  SourceRange range;
+  std::string message;
+};
+
+// ------------------------------------------------------------- positions
+
+// Maps ANTLR's code point indices to Python's (line, UTF-8 byte column).
+// For an f-string replacement field parsed on its own, `base` is where its
+// text starts in the file.
+class PosMap {
+public:
+  PosMap(std::string_view text, SourceLoc base = {1, 0}) : base_(base) {
+    bool ascii = true;
+    for (unsigned char c : text)
+      if (c >= 0x80) {
+        ascii = false;
+        break;
+      }
+    if (!ascii) {
+      cpToByte_.reserve(text.size() + 1);
+      for (size_t i = 0; i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+          cpToByte_.push_back(static_cast<uint32_t>(i));
+      cpToByte_.push_back(static_cast<uint32_t>(text.size()));
+    }
+    lineStarts_.push_back(0);
+    for (size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n')
+        lineStarts_.push_back(static_cast<uint32_t>(i + 1));
+    size_ = text.size();
+  }
+
+  SourceLoc at(size_t cpIndex) const {
+    size_t byte = cpIndex;
+    if (!cpToByte_.empty())
+      byte = cpIndex < cpToByte_.size() ? cpToByte_[cpIndex] : size_;
+    byte = std::min(byte, size_);
+    auto it = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), byte);
+    uint32_t line = static_cast<uint32_t>(it - lineStarts_.begin());
+    uint32_t col = static_cast<uint32_t>(byte - lineStarts_[line - 1]);
+    if (line == 1)
+      col += base_.col;
+    return {line + base_.line - 1, col};
+  }
+  SourceLoc begin(const Token *t) const { return at(t->getStartIndex()); }
+  SourceLoc end(const Token *t) const {
+    // EOF and synthesized tokens have stop < start.
+    if (t->getStopIndex() + 1 < t->getStartIndex() + 1)
+      return at(t->getStartIndex());
+    return at(t->getStopIndex() + 1);
+  }
+  SourceRange range(const Token *a, const Token *b) const {
+    return {begin(a), end(b ? b : a)};
+  }
+  SourceRange range(ParserRuleContext *c) const {
+    return range(c->getStart(), c->getStop());
+  }
+
+private:
+  SourceLoc base_;
+  std::vector<uint32_t> cpToByte_;
+  std::vector<uint32_t> lineStarts_;
+  size_t size_ = 0;
+};
+
+// ------------------------------------------------------------- errors
+
+class ErrorCollector : public antlr4::BaseErrorListener {
+public:
+  ErrorCollector(const PosMap &pm, std::vector<SyntaxErr> &out,
+                 std::string prefix)
+      : pm_(pm), out_(out), prefix_(std::move(prefix)) {}
+
+  void syntaxError(antlr4::Recognizer *recognizer, Token *offending,
+                   size_t line, size_t col, const std::string &msg,
+                   std::exception_ptr e) override;
+
+private:
+  std::string message(P *parser, Token *offending);
+  const PosMap &pm_;
+  std::vector<SyntaxErr> &out_;
+  std::string prefix_;
+};
+
+// The human name of the statement a block belongs to, as CPython says it.
+const char *blockOwner(size_t rule) {
+  switch (rule) {
+  case P::RuleIf_stmt:
+    return "'if' statement";
+  case P::RuleElif_clause:
+    return "'elif' statement";
+  case P::RuleElse_clause:
+    return "'else' statement";
+  case P::RuleWhile_stmt:
+    return "'while' statement";
+  case P::RuleFor_stmt:
+    return "'for' statement";
+  case P::RuleTry_stmt:
+    return "'try' statement";
+  case P::RuleExcept_clause:
+    return "'except' statement";
+  case P::RuleFinally_clause:
+    return "'finally' statement";
+  case P::RuleWith_stmt:
+    return "'with' statement";
+  case P::RuleFuncdef:
+    return "function definition";
+  case P::RuleClassdef:
+    return "class definition";
+  case P::RuleMatch_stmt:
+    return "'match' statement";
+  case P::RuleCase_block:
+    return "'case' statement";
+  default:
+    return nullptr;
+  }
+}
+
+std::string ErrorCollector::message(P *parser, Token *offending) {
+  if (!parser)
+    return "invalid syntax";
+  size_t type = offending->getType();
+  if (type == P::INDENT)
+    return "unexpected indent";
+  antlr4::misc::IntervalSet expected;
+  try {
+    expected = parser->getExpectedTokens();
+  } catch (...) {
+  }
+  ParserRuleContext *ctx = parser->getContext();
+  // The statement whose header we are in.
+  ParserRuleContext *owner = ctx;
+  while (owner && !blockOwner(owner->getRuleIndex()))
+    owner = dynamic_cast<ParserRuleContext *>(owner->parent);
+  if (expected.contains(static_cast<size_t>(P::INDENT)) && owner) {
+    // In `block`, after NEWLINE: the body is missing.
+    return std::string("expected an indented block after ") +
+           blockOwner(owner->getRuleIndex()) + " on line " +
+           std::to_string(owner->getStart()->getLine());
+  }
+  if (type == P::DEDENT)
+    return "unindent does not match any outer indentation level";
+  if (expected.size() == 1 &&
+      expected.contains(static_cast<size_t>(P::COLON))) {
+    std::string msg = "expected ':'";
+    if (owner) {
+      // Quote the header so far when it fits on one line.
+      Token *start = owner->getStart();
+      auto *ts = parser->getTokenStream();
+      size_t ofs = offending->getTokenIndex();
+      if (ofs > start->getTokenIndex()) {
+        Token *prev = ts->get(ofs - 1);
+        if (prev->getLine() == start->getLine() &&
+            prev->getStopIndex() >= start->getStartIndex()) {
+          std::string text = ts->getTokenSource()->getInputStream()->getText(
+              antlr4::misc::Interval(start->getStartIndex(),
+                                     prev->getStopIndex()));
+          if (text.size() <= 60)
+            msg += " after '" + text + "'";
+        }
+      }
+    }
+    return msg;
+  }
+  if (type == Token::EOF)
+    return "unexpected EOF while parsing";
+  return "invalid syntax";
+}
+
+void ErrorCollector::syntaxError(antlr4::Recognizer *recognizer,
+                                 Token *offending, size_t, size_t,
+                                 const std::string &, std::exception_ptr) {
+  if (!offending)
+    return;
+  std::string msg = message(dynamic_cast<P *>(recognizer), offending);
+  SourceLoc b = pm_.begin(offending), e = pm_.end(offending);
+  if (e.line == b.line && e.col <= b.col)
+    e.col = b.col + 1;
+  // One error per line: the rest are usually cascades of the first.
+  for (const SyntaxErr &x : out_)
+    if (x.range.begin.line == b.line)
+      return;
+  out_.push_back({{b, e}, prefix_ + msg});
+}
+
+// Stops a runaway parse on pathological nesting (`((((...` or `-----x`)
+// before the stack does, as CPython's "too complex" guard does.
+class GuardedParser : public P {
+public:
+  using P::P;
+  static constexpr size_t kMaxDepth = 3000;
+  struct TooDeep {};
+  void enterRule(ParserRuleContext *c, size_t s, size_t r) override {
+    // Measuring the depth walks the parents, so do it now and then; the
+    // depth grows by at most one per call in between.
+    if (++calls_ % 64 == 0 && c->depth() > static_cast<int>(kMaxDepth))
+      throw TooDeep{};
+    P::enterRule(c, s, r);
+  }
+
+private:
+  size_t calls_ = 0;
+};
+
+// ------------------------------------------------------------- helpers
+
+size_t tokType(ParseTree *t) {
+  if (auto *tn = dynamic_cast<TerminalNode *>(t))
+    return tn->getSymbol()->getType();
+  return 0;
+}
+
+template <class T> T *childAs(ParserRuleContext *c, size_t i) {
+  return dynamic_cast<T *>(c->children[i]);
+}
+
+void appendUTF8(std::string &out, uint32_t cp) {
+  // Lone surrogates (from "\ud800") keep their 3-byte form, as the dumper
+  // expects.
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+size_t codePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s)
+    n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+int hexVal(char c) {
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+// Digits of an integer literal in `base`, converted to decimal (any size).
+std::string toDecimal(const std::string &digits, int base) {
+  std::vector<uint32_t> limbs; // base 1e9, little endian
+  for (char c : digits) {
+    uint64_t carry = static_cast<uint64_t>(hexVal(c));
+    for (uint32_t &l : limbs) {
+      uint64_t v = static_cast<uint64_t>(l) * base + carry;
+      l = static_cast<uint32_t>(v % 1000000000);
+      carry = v / 1000000000;
+    }
+    while (carry) {
+      limbs.push_back(static_cast<uint32_t>(carry % 1000000000));
+      carry /= 1000000000;
+    }
+  }
+  if (limbs.empty())
+    return "0";
+  std::string out = std::to_string(limbs.back());
+  for (size_t i = limbs.size() - 1; i-- > 0;) {
+    std::string part = std::to_string(limbs[i]);
+    out += std::string(9 - part.size(), '0') + part;
+  }
+  return out;
+}
+
+// ------------------------------------------------------------- builder
+
+struct ParseSession;
+
+class Builder {
+public:
+  Builder(ASTContext &ctx, const PosMap &pm, std::vector<SyntaxErr> &errs,
+          ParseSession &session, int fstringDepth = 0)
+      : ctx_(ctx), pm_(pm), errs_(errs), session_(session),
+        fstringDepth_(fstringDepth) {}
+
+  Module *module(P::File_inputContext *c);
+  Expr *fstringInput(P::Fstring_inputContext *c);
+
+private:
+  template <class T> T *make(SourceRange r) { return ctx_.make<T>(r); }
+  SourceRange R(ParserRuleContext *c) const { return pm_.range(c); }
+  SourceRange R(Token *t) const { return pm_.range(t, t); }
+  SourceRange R(TerminalNode *t) const { return R(t->getSymbol()); }
+  SourceRange span(SourceRange a, SourceRange b) const {
+    return {a.begin, b.end};
+  }
+  void error(SourceRange r, std::string msg) {
+    errs_.push_back({r, std::move(msg)});
+  }
+
+  // statements
+  void stmt(P::StmtContext *c, StmtList &out);
+  Stmt *simpleStmt(P::Simple_stmtContext *c);
+  Stmt *compoundStmt(P::Compound_stmtContext *c);
+  void block(P::BlockContext *c, StmtList &out);
+  Stmt *exprStmt(P::Expr_stmtContext *c);
+  Stmt *importFrom(P::Import_fromContext *c);
+  Stmt *ifStmt(P::If_stmtContext *c);
+  Stmt *forStmt(P::For_stmtContext *c, bool isAsync, SourceRange r);
+  Stmt *withStmt(P::With_stmtContext *c, bool isAsync, SourceRange r);
+  Stmt *tryStmt(P::Try_stmtContext *c);
+  FunctionDef *funcdef(P::FuncdefContext *c, bool isAsync, SourceRange r);
+  ClassDef *classdef(P::ClassdefContext *c, SourceRange r);
+  Stmt *matchStmt(P::Match_stmtContext *c);
+  Arguments *typedArgs(P::TypedargslistContext *c, SourceRange r);
+  Arguments *lambdaArgs(P::VarargslistContext *c, SourceRange r);
+
+  // patterns
+  Pattern *pattern(P::PatternContext *c);
+  Pattern *maybeStar(P::Maybe_star_patternContext *c);
+  Pattern *closedPattern(P::Closed_patternContext *c);
+  Expr *literalExpr(P::Literal_patternContext *c);
+  Expr *nameOrAttr(P::Name_or_attrContext *c);
+
+  // expressions
+  Expr *starOrYield(P::Star_or_yieldContext *c);
+  Expr *testlistStar(P::Testlist_star_exprContext *c);
+  Expr *testlist(P::TestlistContext *c);
+  Expr *exprlist(P::ExprlistContext *c);
+  Expr *namedexpr(P::Namedexpr_testContext *c);
+  Expr *starNamed(P::Star_namedContext *c);
+  Expr *test(P::TestContext *c);
+  Expr *lambdef(P::LambdefContext *c);
+  Expr *orTest(P::Or_testContext *c);
+  Expr *andTest(P::And_testContext *c);
+  Expr *notTest(P::Not_testContext *c);
+  Expr *comparison(P::ComparisonContext *c);
+  Expr *starExpr(P::Star_exprContext *c);
+  Expr *expr(P::ExprContext *c);
+  Expr *binChain(ParserRuleContext *c);
+  Expr *factor(P::FactorContext *c);
+  Expr *power(P::PowerContext *c);
+  Expr *awaitPrimary(P::Await_primaryContext *c);
+  Expr *primary(P::PrimaryContext *c);
+  Expr *atom(P::AtomContext *c);
+  Expr *yieldExpr(P::Yield_exprContext *c);
+  Expr *subscriptList(P::SubscriptlistContext *c);
+  Expr *subscript(P::SubscriptContext *c);
+  Expr *dictOrSet(P::DictorsetmakerContext *c, SourceRange r);
+  void comprehension(P::Comp_forContext *c, std::vector<Comprehension *> &out);
+  void arguments(P::ArglistContext *c, ExprList &args,
+                 std::vector<Keyword *> &kws);
+  Expr *number(Token *t);
+  Expr *strings(const std::vector<TerminalNode *> &toks, SourceRange r);
+
+  // targets
+  void setContext(Expr *e, ExprContext ctx);
+  static const char *describe(const Expr *e);
+
+  ASTContext &ctx_;
+  const PosMap &pm_;
+  std::vector<SyntaxErr> &errs_;
+  ParseSession &session_;
+  [[maybe_unused]] int fstringDepth_;
+  friend struct FStringParser;
+};
+
+// Shared by the file's parse and the f-string sub-parses.
+struct ParseSession {
+  ASTContext &ctx;
+  std::vector<SyntaxErr> &errs;
+  size_t tooDeep = 0;
+  // Parses `text` (which starts at `base` in the file) as an f-string
+  // replacement field expression.
+  Expr *parseFieldExpr(std::string_view text, SourceLoc base, int depth);
+};
+
+// ------------------------------------------------------------- statements
+
+Module *Builder::module(P::File_inputContext *c) {
+  auto *m = make<Module>(R(c));
+  for (auto *s : c->stmt())
+    stmt(s, m->body);
+  if (!m->body.empty())
+    m->range = span(m->body.front()->range, m->body.back()->range);
+  return m;
+}
+
+void Builder::stmt(P::StmtContext *c, StmtList &out) {
+  if (auto *ss = c->simple_stmts()) {
+    for (auto *s : ss->simple_stmt())
+      if (Stmt *st = simpleStmt(s))
+        out.push_back(st);
+    return;
+  }
+  if (Stmt *st = compoundStmt(c->compound_stmt()))
+    out.push_back(st);
+}
+
+void Builder::block(P::BlockContext *c, StmtList &out) {
+  if (auto *ss = c->simple_stmts()) {
+    for (auto *s : ss->simple_stmt())
+      if (Stmt *st = simpleStmt(s))
+        out.push_back(st);
+    return;
+  }
+  for (auto *s : c->stmt())
+    stmt(s, out);
+}
+
+Stmt *Builder::simpleStmt(P::Simple_stmtContext *c) {
+  ParseTree *ch = c->children[0];
+  SourceRange r = R(c);
+  if (auto *e = dynamic_cast<P::Expr_stmtContext *>(ch))
+    return exprStmt(e);
+  if (auto *d = dynamic_cast<P::Del_stmtContext *>(ch)) {
+    auto *s = make<Delete>(r);
+    Expr *t = exprlist(d->exprlist());
+    if (auto *tup = dyn_cast<Tuple>(t);
+        tup && d->exprlist()->getStart()->getType() != P::OPEN_PAREN)
+      s->targets = tup->elts; // `del a, b` has two targets
+    else
+      s->targets.push_back(t);
+    for (Expr *t2 : s->targets)
+      setContext(t2, ExprContext::Del);
+    return s;
+  }
+  if (dynamic_cast<P::Pass_stmtContext *>(ch))
+    return make<Pass>(r);
+  if (dynamic_cast<P::Break_stmtContext *>(ch))
+    return make<Break>(r);
+  if (dynamic_cast<P::Continue_stmtContext *>(ch))
+    return make<Continue>(r);
+  if (auto *rs = dynamic_cast<P::Return_stmtContext *>(ch)) {
+    auto *s = make<Return>(r);
+    if (auto *t = rs->testlist_star_expr())
+      s->value = testlistStar(t);
+    return s;
+  }
+  if (auto *rs = dynamic_cast<P::Raise_stmtContext *>(ch)) {
+    auto *s = make<Raise>(r);
+    auto tests = rs->test();
+    if (!tests.empty())
+      s->exc = test(tests[0]);
+    if (tests.size() > 1)
+      s->cause = test(tests[1]);
+    return s;
+  }
+  if (auto *g = dynamic_cast<P::Global_stmtContext *>(ch)) {
+    auto *s = make<Global>(r);
+    for (auto *n : g->NAME())
+      s->names.push_back(n->getText());
+    return s;
+  }
+  if (auto *g = dynamic_cast<P::Nonlocal_stmtContext *>(ch)) {
+    auto *s = make<Nonlocal>(r);
+    for (auto *n : g->NAME())
+      s->names.push_back(n->getText());
+    return s;
+  }
+  if (auto *a = dynamic_cast<P::Assert_stmtContext *>(ch)) {
+    auto *s = make<Assert>(r);
+    s->test = test(a->test(0));
+    if (a->test().size() > 1)
+      s->msg = test(a->test(1));
+    return s;
+  }
+  if (auto *i = dynamic_cast<P::Import_stmtContext *>(ch)) {
+    if (auto *in = i->import_name()) {
+      auto *s = make<Import>(r);
+      for (auto *d : in->dotted_as_names()->dotted_as_name()) {
+        auto *a = make<Alias>(R(d));
+        a->name = d->dotted_name()->getText();
+        if (d->AS())
+          a->asname = d->NAME()->getText();
+        s->names.push_back(a);
+      }
+      return s;
+    }
+    return importFrom(i->import_from());
+  }
+  error(r, "invalid syntax");
+  return nullptr;
+}
+
+Stmt *Builder::importFrom(P::Import_fromContext *c) {
+  auto *s = make<ImportFrom>(R(c));
+  for (ParseTree *ch : c->children) {
+    size_t t = tokType(ch);
+    if (t == P::DOT)
+      s->level += 1;
+    else if (t == P::ELLIPSIS)
+      s->level += 3;
+    else if (t == P::IMPORT)
+      break;
+  }
+  if (auto *d = c->dotted_name())
+    s->module = d->getText();
+  auto *targets = c->import_targets();
+  if (targets->STAR()) {
+    auto *a = make<Alias>(R(targets->STAR()));
+    a->name = "*";
+    s->names.push_back(a);
+  } else {
+    for (auto *n : targets->import_as_names()->import_as_name()) {
+      auto *a = make<Alias>(R(n));
+      a->name = n->NAME(0)->getText();
+      if (n->AS())
+        a->asname = n->NAME(1)->getText();
+      s->names.push_back(a);
+    }
+    if (!targets->OPEN_PAREN() && targets->getStop()->getType() == P::COMMA)
+      error(R(targets->getStop()),
+            "trailing comma not allowed without surrounding parentheses");
+  }
+  return s;
+}
+
+Stmt *Builder::exprStmt(P::Expr_stmtContext *c) {
+  SourceRange r = R(c);
+  auto parts = c->star_or_yield();
+  if (auto *ann = c->annassign()) {
+    auto *s = make<AnnAssign>(r);
+    Expr *target = starOrYield(c->lhs);
+    s->target = target;
+    bool parenthesized = c->lhs->getStart()->getType() == P::OPEN_PAREN;
+    if (isa<Tuple>(target) && !parenthesized)
+      error(target->range, "only single target (not tuple) can be annotated");
+    else if (isa<Tuple>(target))
+      error(target->range, "only single target (not tuple) can be annotated");
+    else if (isa<List>(target))
+      error(target->range, "only single target (not list) can be annotated");
+    else if (!isa<Name>(target) && !isa<Attribute>(target) &&
+             !isa<Subscript>(target))
+      error(target->range, std::string("illegal target for annotation"));
+    else
+      setContext(target, ExprContext::Store);
+    s->simple = isa<Name>(target) && !parenthesized;
+    s->annotation = test(ann->test());
+    if (auto *v = ann->star_or_yield())
+      s->value = starOrYield(v);
+    return s;
+  }
+  if (auto *aug = c->augassign()) {
+    auto *s = make<AugAssign>(r);
+    s->target = starOrYield(c->lhs);
+    if (!isa<Name>(s->target) && !isa<Attribute>(s->target) &&
+        !isa<Subscript>(s->target))
+      error(s->target->range, std::string("'") + describe(s->target) +
+                                  "' is an illegal expression for augmented "
+                                  "assignment");
+    else
+      setContext(s->target, ExprContext::Store);
+    static const std::pair<size_t, OperatorKind> ops[] = {
+        {P::ADD_ASSIGN, OperatorKind::Add},
+        {P::SUB_ASSIGN, OperatorKind::Sub},
+        {P::MULT_ASSIGN, OperatorKind::Mult},
+        {P::AT_ASSIGN, OperatorKind::MatMult},
+        {P::DIV_ASSIGN, OperatorKind::Div},
+        {P::MOD_ASSIGN, OperatorKind::Mod},
+        {P::AND_ASSIGN, OperatorKind::BitAnd},
+        {P::OR_ASSIGN, OperatorKind::BitOr},
+        {P::XOR_ASSIGN, OperatorKind::BitXor},
+        {P::LEFT_SHIFT_ASSIGN, OperatorKind::LShift},
+        {P::RIGHT_SHIFT_ASSIGN, OperatorKind::RShift},
+        {P::POWER_ASSIGN, OperatorKind::Pow},
+        {P::IDIV_ASSIGN, OperatorKind::FloorDiv}};
+    size_t t = aug->getStart()->getType();
+    for (auto &[tt, op] : ops)
+      if (tt == t)
+        s->op = op;
+    s->value = starOrYield(c->rhs);
+    return s;
+  }
+  if (parts.size() == 1) {
+    auto *s = make<ExprStmt>(r);
+    s->value = starOrYield(parts[0]);
+    return s;
+  }
+  auto *s = make<Assign>(r);
+  for (size_t i = 0; i + 1 < parts.size(); ++i) {
+    Expr *t = starOrYield(parts[i]);
+    if (isa<Yield>(t) || isa<YieldFrom>(t))
+      error(t->range, "assignment to yield expression not possible");
+    else
+      setContext(t, ExprContext::Store);
+    s->targets.push_back(t);
+  }
+  s->value = starOrYield(parts.back());
+  return s;
+}
+
+Stmt *Builder::compoundStmt(P::Compound_stmtContext *c) {
+  ParseTree *ch = c->children[0];
+  SourceRange r = R(c);
+  if (auto *i = dynamic_cast<P::If_stmtContext *>(ch))
+    return ifStmt(i);
+  if (auto *w = dynamic_cast<P::While_stmtContext *>(ch)) {
+    auto *s = make<While>(r);
+    s->test = namedexpr(w->namedexpr_test());
+    block(w->block(), s->body);
+    if (auto *e = w->else_clause())
+      block(e->block(), s->orelse);
+    return s;
+  }
+  if (auto *f = dynamic_cast<P::For_stmtContext *>(ch))
+    return forStmt(f, false, r);
+  if (auto *t = dynamic_cast<P::Try_stmtContext *>(ch))
+    return tryStmt(t);
+  if (auto *w = dynamic_cast<P::With_stmtContext *>(ch))
+    return withStmt(w, false, r);
+  if (auto *f = dynamic_cast<P::FuncdefContext *>(ch))
+    return funcdef(f, false, r);
+  if (auto *k = dynamic_cast<P::ClassdefContext *>(ch))
+    return classdef(k, r);
+  if (auto *m = dynamic_cast<P::Match_stmtContext *>(ch))
+    return matchStmt(m);
+  if (auto *a = dynamic_cast<P::Async_stmtContext *>(ch)) {
+    if (auto *f = a->funcdef())
+      return funcdef(f, true, r);
+    if (auto *w = a->with_stmt())
+      return withStmt(w, true, r);
+    return forStmt(a->for_stmt(), true, r);
+  }
+  if (auto *d = dynamic_cast<P::DecoratedContext *>(ch)) {
+    ExprList decos;
+    for (auto *dc : d->decorator())
+      decos.push_back(namedexpr(dc->namedexpr_test()));
+    // Python's node range starts at `def`/`class`, after the decorators.
+    if (auto *k = d->classdef()) {
+      ClassDef *cd = classdef(k, R(k));
+      cd->decorator_list = std::move(decos);
+      return cd;
+    }
+    if (auto *f = d->funcdef()) {
+      FunctionDef *fd = funcdef(f, false, R(f));
+      fd->decorator_list = std::move(decos);
+      return fd;
+    }
+    auto *af = d->async_funcdef();
+    FunctionDef *fd = funcdef(af->funcdef(), true, R(af));
+    fd->decorator_list = std::move(decos);
+    return fd;
+  }
+  error(r, "invalid syntax");
+  return nullptr;
+}
+
+Stmt *Builder::ifStmt(P::If_stmtContext *c) {
+  auto *top = make<If>(R(c));
+  top->test = namedexpr(c->namedexpr_test());
+  block(c->block(), top->body);
+  If *cur = top;
+  for (auto *e : c->elif_clause()) {
+    SourceRange er = {pm_.begin(e->getStart()), pm_.end(c->getStop())};
+    auto *n = make<If>(er);
+    n->test = namedexpr(e->namedexpr_test());
+    block(e->block(), n->body);
+    cur->orelse.push_back(n);
+    cur = n;
+  }
+  if (auto *e = c->else_clause())
+    block(e->block(), cur->orelse);
+  return top;
+}
+
+Stmt *Builder::forStmt(P::For_stmtContext *c, bool isAsync, SourceRange r) {
+  auto *s = make<For>(r);
+  s->isAsync = isAsync;
+  s->target = exprlist(c->exprlist());
+  setContext(s->target, ExprContext::Store);
+  s->iter = testlistStar(c->testlist_star_expr());
+  block(c->block(), s->body);
+  if (auto *e = c->else_clause())
+    block(e->block(), s->orelse);
+  return s;
+}
+
+Stmt *Builder::withStmt(P::With_stmtContext *c, bool isAsync, SourceRange r) {
+  auto *s = make<With>(r);
+  s->isAsync = isAsync;
+  for (auto *wi : c->with_item()) {
+    auto *item = make<WithItem>(R(wi));
+    item->context_expr = test(wi->test());
+    if (auto *t = wi->expr()) {
+      item->optional_vars = expr(t);
+      setContext(item->optional_vars, ExprContext::Store);
+    }
+    s->items.push_back(item);
+  }
+  block(c->block(), s->body);
+  return s;
+}
+
+Stmt *Builder::tryStmt(P::Try_stmtContext *c) {
+  auto *s = make<Try>(R(c));
+  block(c->block(), s->body);
+  bool plain = false, star = false;
+  for (auto *e : c->except_clause()) {
+    auto *h = make<ExceptHandler>(R(e));
+    bool isStar = e->STAR() != nullptr;
+    (isStar ? star : plain) = true;
+    if (auto *t = e->test())
+      h->type = test(t);
+    else if (isStar)
+      error(R(e->STAR()), "expected one or more exception types");
+    if (e->AS())
+      h->name = e->NAME()->getText();
+    block(e->block(), h->body);
+    s->handlers.push_back(h);
+  }
+  if (plain && star)
+    error(R(c->getStart()),
+          "cannot have both 'except' and 'except*' on the same 'try'");
+  s->isStar = star;
+  if (auto *e = c->else_clause())
+    block(e->block(), s->orelse);
+  if (auto *f = c->finally_clause())
+    block(f->block(), s->finalbody);
+  return s;
+}
+
+FunctionDef *Builder::funcdef(P::FuncdefContext *c, bool isAsync,
+                              SourceRange r) {
+  auto *f = make<FunctionDef>(r);
+  f->isAsync = isAsync;
+  f->name = c->NAME()->getText();
+  f->nameRange = R(c->NAME());
+  auto *params = c->parameters();
+  f->args = typedArgs(params->typedargslist(), R(params));
+  if (auto *t = c->test())
+    f->returns = test(t);
+  block(c->block(), f->body);
+  return f;
+}
+
+ClassDef *Builder::classdef(P::ClassdefContext *c, SourceRange r) {
+  auto *k = make<ClassDef>(r);
+  k->name = c->NAME()->getText();
+  k->nameRange = R(c->NAME());
+  if (auto *a = c->arglist())
+    arguments(a, k->bases, k->keywords);
+  block(c->block(), k->body);
+  return k;
+}
+
+// Shared by `def` and `lambda`: the LL grammar accepts any order of
+// parameters, CPython's rules are applied here.
+struct ParamState {
+  bool slash = false, star = false, kwarg = false, defaults = false;
+};
+
+Arguments *Builder::typedArgs(P::TypedargslistContext *c, SourceRange r) {
+  auto *a = make<Arguments>(r);
+  if (!c)
+    return a;
+  ParamState st;
+  for (auto *p : c->tparam()) {
+    SourceRange pr = R(p);
+    if (st.kwarg) {
+      error(pr, "arguments cannot follow var-keyword argument");
+      break;
+    }
+    if (p->DIV()) {
+      if (st.slash)
+        error(pr, "/ may appear only once");
+      else if (st.star)
+        error(pr, "/ must be ahead of *");
+      else if (a->args.empty())
+        error(pr, "at least one argument must precede /");
+      st.slash = true;
+      a->posonlyargs.insert(a->posonlyargs.end(), a->args.begin(),
+                            a->args.end());
+      a->args.clear();
+      continue;
+    }
+    if (p->POWER()) {
+      auto *d = p->tfpdef();
+      auto *arg = make<Arg>(R(d));
+      arg->arg = d->NAME()->getText();
+      if (auto *t = d->test())
+        arg->annotation = test(t);
+      a->kwarg = arg;
+      st.kwarg = true;
+      continue;
+    }
+    if (p->STAR()) {
+      if (st.star) {
+        error(pr, "* argument may appear only once");
+        continue;
+      }
+      st.star = true;
+      if (auto *n = p->NAME()) {
+        auto *arg =
+            make<Arg>({pm_.begin(n->getSymbol()), pm_.end(p->getStop())});
+        arg->arg = n->getText();
+        if (auto *t = p->test())
+          arg->annotation = test(t);
+        else if (auto *se = p->star_expr())
+          arg->annotation = starExpr(se);
+        a->vararg = arg;
+      } else {
+        // A bare `*` needs keyword-only parameters after it.
+        auto all = c->tparam();
+        auto it = std::find(all.begin(), all.end(), p);
+        bool named = it + 1 != all.end() && (*(it + 1))->tfpdef() &&
+                     !(*(it + 1))->POWER();
+        if (!named)
+          error(pr, "named arguments must follow bare *");
+      }
+      continue;
+    }
+    auto *d = p->tfpdef();
+    auto *arg = make<Arg>(R(d));
+    arg->arg = d->NAME()->getText();
+    if (auto *t = d->test())
+      arg->annotation = test(t);
+    Expr *def = p->ASSIGN() ? test(p->test()) : nullptr;
+    if (st.star) {
+      a->kwonlyargs.push_back(arg);
+      a->kw_defaults.push_back(def);
+    } else {
+      if (def) {
+        a->defaults.push_back(def);
+        st.defaults = true;
+      } else if (st.defaults) {
+        error(pr, "non-default argument follows default argument");
+      }
+      a->args.push_back(arg);
+    }
+  }
+  return a;
+}
+
+Arguments *Builder::lambdaArgs(P::VarargslistContext *c, SourceRange r) {
+  auto *a = make<Arguments>(r);
+  if (!c)
+    return a;
+  ParamState st;
+  auto all = c->vparam();
+  for (size_t i = 0; i < all.size(); ++i) {
+    auto *p = all[i];
+    SourceRange pr = R(p);
+    if (st.kwarg) {
+      error(pr, "arguments cannot follow var-keyword argument");
+      break;
+    }
+    if (p->DIV()) {
+      if (st.slash)
+        error(pr, "/ may appear only once");
+      else if (st.star)
+        error(pr, "/ must be ahead of *");
+      else if (a->args.empty())
+        error(pr, "at least one argument must precede /");
+      st.slash = true;
+      a->posonlyargs.insert(a->posonlyargs.end(), a->args.begin(),
+                            a->args.end());
+      a->args.clear();
+      continue;
+    }
+    if (p->POWER()) {
+      auto *arg = make<Arg>(R(p->NAME()));
+      arg->arg = p->NAME()->getText();
+      a->kwarg = arg;
+      st.kwarg = true;
+      continue;
+    }
+    if (p->STAR()) {
+      if (st.star) {
+        error(pr, "* argument may appear only once");
+        continue;
+      }
+      st.star = true;
+      if (auto *n = p->NAME()) {
+        auto *arg = make<Arg>(R(n));
+        arg->arg = n->getText();
+        a->vararg = arg;
+      } else if (i + 1 == all.size() || !all[i + 1]->NAME() ||
+                 all[i + 1]->POWER() || all[i + 1]->STAR()) {
+        error(pr, "named arguments must follow bare *");
+      }
+      continue;
+    }
+    auto *arg = make<Arg>(R(p->NAME()));
+    arg->arg = p->NAME()->getText();
+    Expr *def = p->ASSIGN() ? test(p->test()) : nullptr;
+    if (st.star) {
+      a->kwonlyargs.push_back(arg);
+      a->kw_defaults.push_back(def);
+    } else {
+      if (def) {
+        a->defaults.push_back(def);
+        st.defaults = true;
+      } else if (st.defaults) {
+        error(pr, "non-default argument follows default argument");
+      }
+      a->args.push_back(arg);
+    }
+  }
+  return a;
+}
+
+// ------------------------------------------------------------- match
+
+Stmt *Builder::matchStmt(P::Match_stmtContext *c) {
+  auto *m = make<Match>(R(c));
+  auto *subj = c->subject_expr();
+  auto items = subj->star_named();
+  if (items.size() == 1 && subj->COMMA().empty()) {
+    m->subject = starNamed(items[0]);
+    if (isa<Starred>(m->subject))
+      error(m->subject->range, "can't use starred expression here");
+  } else {
+    auto *t = make<Tuple>(R(subj));
+    for (auto *i : items)
+      t->elts.push_back(starNamed(i));
+    m->subject = t;
+  }
+  for (auto *cb : c->case_block()) {
+    auto *mc = make<MatchCase>(R(cb));
+    if (cb->NAME()->getText() != "case")
+      error(R(cb->NAME()), "invalid syntax");
+    auto *ps = cb->patterns();
+    auto pats = ps->maybe_star_pattern();
+    if (pats.size() == 1 && ps->COMMA().empty() && !pats[0]->STAR()) {
+      mc->pattern = maybeStar(pats[0]);
+    } else {
+      auto *seq = make<MatchSequence>(R(ps));
+      for (auto *p : pats)
+        seq->patterns.push_back(maybeStar(p));
+      mc->pattern = seq;
+    }
+    if (auto *g = cb->namedexpr_test())
+      mc->guard = namedexpr(g);
+    block(cb->block(), mc->body);
+    m->cases.push_back(mc);
+  }
+  return m;
+}
+
+Pattern *Builder::maybeStar(P::Maybe_star_patternContext *c) {
+  if (c->STAR()) {
+    auto *s = make<MatchStar>(R(c));
+    std::string n = c->NAME()->getText();
+    if (n != "_")
+      s->name = n;
+    return s;
+  }
+  return pattern(c->pattern());
+}
+
+Pattern *Builder::pattern(P::PatternContext *c) {
+  auto *orp = c->or_pattern();
+  auto closed = orp->closed_pattern();
+  Pattern *p;
+  if (closed.size() == 1) {
+    p = closedPattern(closed[0]);
+  } else {
+    auto *o = make<MatchOr>(R(orp));
+    for (auto *cp : closed)
+      o->patterns.push_back(closedPattern(cp));
+    p = o;
+  }
+  if (c->AS()) {
+    auto *as = make<MatchAs>(R(c));
+    as->pattern = p;
+    std::string n = c->NAME()->getText();
+    if (n == "_")
+      error(R(c->NAME()), "cannot use '_' as a target");
+    as->name = n;
+    return as;
+  }
+  return p;
+}
+
+Expr *Builder::nameOrAttr(P::Name_or_attrContext *c) {
+  auto names = c->NAME();
+  auto *n = make<Name>(R(names[0]));
+  n->id = names[0]->getText();
+  Expr *e = n;
+  for (size_t i = 1; i < names.size(); ++i) {
+    auto *a = make<Attribute>({e->range.begin, pm_.end(names[i]->getSymbol())});
+    a->value = e;
+    a->attr = names[i]->getText();
+    a->attrRange = R(names[i]);
+    e = a;
+  }
+  return e;
+}
+
+Expr *Builder::literalExpr(P::Literal_patternContext *c) {
+  if (auto *sn = c->signed_number()) {
+    Expr *num = number(sn->NUMBER()->getSymbol());
+    if (sn->MINUS()) {
+      auto *u = make<UnaryOp>(R(sn));
+      u->op = UnaryOpKind::USub;
+      u->operand = num;
+      num = u;
+    }
+    if (auto *imag = c->NUMBER()) {
+      Expr *rhs = number(imag->getSymbol());
+      auto *cst = dyn_cast<Constant>(rhs);
+      if (!cst || cst->valueKind != Constant::ValueKind::Complex)
+        error(rhs->range, "imaginary number required in complex literal");
+      auto *b = make<BinOp>(R(c));
+      b->left = num;
+      b->op = c->ADD() ? OperatorKind::Add : OperatorKind::Sub;
+      b->right = rhs;
+      return b;
+    }
+    return num;
+  }
+  auto strs = c->STRING();
+  if (!strs.empty()) {
+    Expr *e = strings(strs, R(c));
+    if (isa<JoinedStr>(e))
+      error(e->range, "patterns may only match literals and attribute lookups");
+    return e;
+  }
+  auto *k = make<Constant>(R(c));
+  k->valueKind = c->NONE()   ? Constant::ValueKind::None
+                 : c->TRUE() ? Constant::ValueKind::True
+                             : Constant::ValueKind::False;
+  return k;
+}
+
+Pattern *Builder::closedPattern(P::Closed_patternContext *c) {
+  SourceRange r = R(c);
+  if (auto *lit = c->literal_pattern()) {
+    if (lit->NONE() || lit->TRUE() || lit->FALSE()) {
+      auto *s = make<MatchSingleton>(r);
+      s->value = lit->NONE()   ? Constant::ValueKind::None
+                 : lit->TRUE() ? Constant::ValueKind::True
+                               : Constant::ValueKind::False;
+      return s;
+    }
+    auto *v = make<MatchValue>(r);
+    v->value = literalExpr(lit);
+    return v;
+  }
+  if (auto *na = c->name_or_attr()) {
+    if (!c->OPEN_PAREN()) {
+      if (na->NAME().size() == 1) {
+        auto *as = make<MatchAs>(r);
+        std::string n = na->getText();
+        if (n != "_")
+          as->name = n;
+        return as;
+      }
+      auto *v = make<MatchValue>(r);
+      v->value = nameOrAttr(na);
+      return v;
+    }
+    auto *k = make<MatchClass>(r);
+    k->cls = nameOrAttr(na);
+    if (auto *args = c->class_args()) {
+      for (auto *a : args->class_arg()) {
+        if (a->ASSIGN()) {
+          k->kwd_attrs.push_back(a->NAME()->getText());
+          k->kwd_patterns.push_back(pattern(a->pattern()));
+        } else {
+          if (!k->kwd_attrs.empty())
+            error(R(a), "positional patterns follow keyword patterns");
+          k->patterns.push_back(pattern(a->pattern()));
+        }
+      }
+    }
+    return k;
+  }
+  if (c->OPEN_BRACE()) {
+    auto *m = make<MatchMapping>(r);
+    auto items = c->mapping_item();
+    for (size_t i = 0; i < items.size(); ++i) {
+      auto *it = items[i];
+      if (it->POWER()) {
+        if (i + 1 != items.size())
+          error(R(it), "invalid syntax");
+        m->rest = it->NAME()->getText();
+        continue;
+      }
+      if (auto *lit = it->literal_pattern()) {
+        if (lit->NONE() || lit->TRUE() || lit->FALSE()) {
+          auto *k = make<Constant>(R(lit));
+          k->valueKind = lit->NONE()   ? Constant::ValueKind::None
+                         : lit->TRUE() ? Constant::ValueKind::True
+                                       : Constant::ValueKind::False;
+          m->keys.push_back(k);
+        } else {
+          m->keys.push_back(literalExpr(lit));
+        }
+      } else {
+        auto *na2 = it->name_or_attr();
+        if (na2->NAME().size() < 2)
+          error(R(na2), "invalid syntax");
+        m->keys.push_back(nameOrAttr(na2));
+      }
+      m->patterns.push_back(pattern(it->pattern()));
+    }
+    return m;
+  }
+  // ( ... ) or [ ... ]
+  auto items = c->maybe_star_pattern();
+  bool paren = c->OPEN_PAREN() != nullptr;
+  if (paren && items.size() == 1 && c->COMMA().empty() && !items[0]->STAR())
+    return maybeStar(items[0]); // a group, not a sequence
+  auto *s = make<MatchSequence>(r);
+  for (auto *i : items)
+    s->patterns.push_back(maybeStar(i));
+  return s;
+}
+
+// ------------------------------------------------------------- expressions
+
+Expr *Builder::starOrYield(P::Star_or_yieldContext *c) {
+  if (auto *y = c->yield_expr())
+    return yieldExpr(y);
+  return testlistStar(c->testlist_star_expr());
+}
+
+Expr *Builder::testlistStar(P::Testlist_star_exprContext *c) {
+  size_t n = c->children.size();
+  if (n == 1) {
+    ParseTree *ch = c->children[0];
+    if (auto *t = dynamic_cast<P::TestContext *>(ch))
+      return test(t);
+    Expr *s = starExpr(static_cast<P::Star_exprContext *>(ch));
+    error(s->range, "can't use starred expression here");
+    return s;
+  }
+  auto *t = make<Tuple>(R(c));
+  for (ParseTree *ch : c->children) {
+    if (auto *te = dynamic_cast<P::TestContext *>(ch))
+      t->elts.push_back(test(te));
+    else if (auto *se = dynamic_cast<P::Star_exprContext *>(ch))
+      t->elts.push_back(starExpr(se));
+  }
+  return t;
+}
+
+Expr *Builder::testlist(P::TestlistContext *c) {
+  auto tests = c->test();
+  if (tests.size() == 1 && c->COMMA().empty())
+    return test(tests[0]);
+  auto *t = make<Tuple>(R(c));
+  for (auto *te : tests)
+    t->elts.push_back(test(te));
+  return t;
+}
+
+Expr *Builder::exprlist(P::ExprlistContext *c) {
+  if (c->children.size() == 1) {
+    ParseTree *ch = c->children[0];
+    if (auto *e = dynamic_cast<P::ExprContext *>(ch))
+      return expr(e);
+    return starExpr(static_cast<P::Star_exprContext *>(ch));
+  }
+  auto *t = make<Tuple>(R(c));
+  for (ParseTree *ch : c->children) {
+    if (auto *e = dynamic_cast<P::ExprContext *>(ch))
+      t->elts.push_back(expr(e));
+    else if (auto *se = dynamic_cast<P::Star_exprContext *>(ch))
+      t->elts.push_back(starExpr(se));
+  }
+  return t;
+}
+
+Expr *Builder::namedexpr(P::Namedexpr_testContext *c) {
+  if (!c->WALRUS())
+    return test(c->test(0));
+  auto *n = make<NamedExpr>(R(c));
+  n->target = test(c->test(0));
+  n->value = test(c->test(1));
+  if (auto *nm = dyn_cast<Name>(n->target))
+    nm->ctx = ExprContext::Store;
+  else
+    error(n->target->range,
+          std::string("cannot use assignment expressions with ") +
+              describe(n->target));
+  return n;
+}
+
+Expr *Builder::starNamed(P::Star_namedContext *c) {
+  if (auto *n = c->namedexpr_test())
+    return namedexpr(n);
+  return starExpr(c->star_expr());
+}
+
+Expr *Builder::test(P::TestContext *c) {
+  if (auto *l = c->lambdef())
+    return lambdef(l);
+  auto ors = c->or_test();
+  if (ors.size() == 1)
+    return orTest(ors[0]);
+  auto *e = make<IfExp>(R(c));
+  e->body = orTest(ors[0]);
+  e->test = orTest(ors[1]);
+  e->orelse = test(c->test());
+  return e;
+}
+
+Expr *Builder::lambdef(P::LambdefContext *c) {
+  auto *l = make<Lambda>(R(c));
+  auto *va = c->varargslist();
+  l->args = lambdaArgs(va, va ? R(va) : R(c));
+  l->body = test(c->test());
+  return l;
+}
+
+Expr *Builder::orTest(P::Or_testContext *c) {
+  if (c->children.size() == 1)
+    return andTest(static_cast<P::And_testContext *>(c->children[0]));
+  auto *b = make<BoolOp>(R(c));
+  b->op = BoolOpKind::Or;
+  for (auto *a : c->and_test())
+    b->values.push_back(andTest(a));
+  return b;
+}
+
+Expr *Builder::andTest(P::And_testContext *c) {
+  if (c->children.size() == 1)
+    return notTest(static_cast<P::Not_testContext *>(c->children[0]));
+  auto *b = make<BoolOp>(R(c));
+  b->op = BoolOpKind::And;
+  for (auto *a : c->not_test())
+    b->values.push_back(notTest(a));
+  return b;
+}
+
+Expr *Builder::notTest(P::Not_testContext *c) {
+  if (auto *n = c->not_test()) {
+    auto *u = make<UnaryOp>(R(c));
+    u->op = UnaryOpKind::Not;
+    u->operand = notTest(n);
+    return u;
+  }
+  return comparison(c->comparison());
+}
+
+Expr *Builder::comparison(P::ComparisonContext *c) {
+  if (c->children.size() == 1)
+    return expr(static_cast<P::ExprContext *>(c->children[0]));
+  auto *cmp = make<Compare>(R(c));
+  auto exprs = c->expr();
+  cmp->left = expr(exprs[0]);
+  for (auto *op : c->comp_op()) {
+    size_t t0 = op->getStart()->getType();
+    size_t t1 = op->children.size() > 1 ? tokType(op->children[1]) : 0;
+    CmpOpKind k = CmpOpKind::Eq;
+    switch (t0) {
+    case P::LESS_THAN:
+      k = CmpOpKind::Lt;
+      break;
+    case P::GREATER_THAN:
+      k = CmpOpKind::Gt;
+      break;
+    case P::EQUALS:
+      k = CmpOpKind::Eq;
+      break;
+    case P::GT_EQ:
+      k = CmpOpKind::GtE;
+      break;
+    case P::LT_EQ:
+      k = CmpOpKind::LtE;
+      break;
+    case P::NOT_EQ:
+      k = CmpOpKind::NotEq;
+      break;
+    case P::IN:
+      k = CmpOpKind::In;
+      break;
+    case P::NOT:
+      k = CmpOpKind::NotIn;
+      break;
+    case P::IS:
+      k = t1 == P::NOT ? CmpOpKind::IsNot : CmpOpKind::Is;
+      break;
+    }
+    cmp->ops.push_back(k);
+  }
+  for (size_t i = 1; i < exprs.size(); ++i)
+    cmp->comparators.push_back(expr(exprs[i]));
+  return cmp;
+}
+
+Expr *Builder::starExpr(P::Star_exprContext *c) {
+  auto *s = make<Starred>(R(c));
+  s->value = expr(c->expr());
+  return s;
+}
+
+// expr, xor_expr, ..., term: operand (op operand)*, left-associative.
+Expr *Builder::binChain(ParserRuleContext *c) {
+  auto operand = [&](ParseTree *t) -> Expr * {
+    if (auto *x = dynamic_cast<P::Xor_exprContext *>(t))
+      return binChain(x);
+    if (auto *x = dynamic_cast<P::And_exprContext *>(t))
+      return binChain(x);
+    if (auto *x = dynamic_cast<P::Shift_exprContext *>(t))
+      return binChain(x);
+    if (auto *x = dynamic_cast<P::Arith_exprContext *>(t))
+      return binChain(x);
+    if (auto *x = dynamic_cast<P::TermContext *>(t))
+      return binChain(x);
+    return factor(static_cast<P::FactorContext *>(t));
+  };
+  Expr *left = operand(c->children[0]);
+  for (size_t i = 1; i + 1 < c->children.size(); i += 2) {
+    size_t t = tokType(c->children[i]);
+    Expr *right = operand(c->children[i + 1]);
+    auto *b = make<BinOp>(span(left->range, right->range));
+    b->left = left;
+    b->right = right;
+    switch (t) {
+    case P::OR_OP:
+      b->op = OperatorKind::BitOr;
+      break;
+    case P::XOR:
+      b->op = OperatorKind::BitXor;
+      break;
+    case P::AND_OP:
+      b->op = OperatorKind::BitAnd;
+      break;
+    case P::LEFT_SHIFT:
+      b->op = OperatorKind::LShift;
+      break;
+    case P::RIGHT_SHIFT:
+      b->op = OperatorKind::RShift;
+      break;
+    case P::ADD:
+      b->op = OperatorKind::Add;
+      break;
+    case P::MINUS:
+      b->op = OperatorKind::Sub;
+      break;
+    case P::STAR:
+      b->op = OperatorKind::Mult;
+      break;
+    case P::AT:
+      b->op = OperatorKind::MatMult;
+      break;
+    case P::DIV:
+      b->op = OperatorKind::Div;
+      break;
+    case P::MOD:
+      b->op = OperatorKind::Mod;
+      break;
+    case P::IDIV:
+      b->op = OperatorKind::FloorDiv;
+      break;
+    }
+    left = b;
+  }
+  return left;
+}
+
+Expr *Builder::expr(P::ExprContext *c) { return binChain(c); }
+
+Expr *Builder::factor(P::FactorContext *c) {
+  if (auto *p = c->power())
+    return power(p);
+  auto *u = make<UnaryOp>(R(c));
+  size_t t = c->getStart()->getType();
+  u->op = t == P::ADD     ? UnaryOpKind::UAdd
+          : t == P::MINUS ? UnaryOpKind::USub
+                          : UnaryOpKind::Invert;
+  u->operand = factor(c->factor());
+  return u;
+}
+
+Expr *Builder::power(P::PowerContext *c) {
+  Expr *base = awaitPrimary(c->await_primary());
+  if (auto *f = c->factor()) {
+    auto *b = make<BinOp>(R(c));
+    b->left = base;
+    b->op = OperatorKind::Pow;
+    b->right = factor(f);
+    return b;
+  }
+  return base;
+}
+
+Expr *Builder::awaitPrimary(P::Await_primaryContext *c) {
+  if (c->AWAIT()) {
+    auto *a = make<Await>(R(c));
+    a->value = primary(c->primary());
+    return a;
+  }
+  return primary(c->primary());
+}
+
+Expr *Builder::primary(P::PrimaryContext *c) {
+  Expr *e = atom(c->atom());
+  for (size_t i = 1; i < c->children.size(); ++i) {
+    auto *t = static_cast<P::TrailerContext *>(c->children[i]);
+    SourceRange r = {e->range.begin, pm_.end(t->getStop())};
+    if (t->DOT()) {
+      auto *a = make<Attribute>(r);
+      a->value = e;
+      a->attr = t->NAME()->getText();
+      a->attrRange = R(t->NAME());
+      e = a;
+    } else if (t->OPEN_PAREN()) {
+      auto *call = make<Call>(r);
+      call->func = e;
+      if (auto *al = t->arglist())
+        arguments(al, call->args, call->keywords);
+      e = call;
+    } else {
+      auto *s = make<Subscript>(r);
+      s->value = e;
+      s->slice = subscriptList(t->subscriptlist());
+      e = s;
+    }
+  }
+  return e;
+}
+
+Expr *Builder::subscriptList(P::SubscriptlistContext *c) {
+  auto subs = c->subscript();
+  if (subs.size() == 1 && c->COMMA().empty()) {
+    Expr *e = subscript(subs[0]);
+    if (isa<Starred>(e)) {
+      // a[*b] is a[(*b,)]
+      auto *t = make<Tuple>(R(c));
+      t->elts.push_back(e);
+      return t;
+    }
+    return e;
+  }
+  auto *t = make<Tuple>(R(c));
+  for (auto *s : subs)
+    t->elts.push_back(subscript(s));
+  return t;
+}
+
+Expr *Builder::subscript(P::SubscriptContext *c) {
+  if (auto *s = c->star_expr())
+    return starExpr(s);
+  if (!c->COLON())
+    return namedexpr(c->namedexpr_test());
+  auto *sl = make<Slice>(R(c));
+  if (auto *n = c->namedexpr_test()) {
+    sl->lower = namedexpr(n);
+    if (isa<NamedExpr>(sl->lower))
+      error(sl->lower->range, "invalid syntax");
+  }
+  if (auto *t = c->test())
+    sl->upper = test(t);
+  if (auto *so = c->sliceop())
+    if (auto *t = so->test())
+      sl->step = test(t);
+  return sl;
+}
+
+Expr *Builder::yieldExpr(P::Yield_exprContext *c) {
+  if (c->FROM()) {
+    auto *y = make<YieldFrom>(R(c));
+    y->value = test(c->test());
+    return y;
+  }
+  auto *y = make<Yield>(R(c));
+  if (auto *t = c->testlist_star_expr())
+    y->value = testlistStar(t);
+  return y;
+}
+
+Expr *Builder::atom(P::AtomContext *c) {
+  SourceRange r = R(c);
+  Token *first = c->getStart();
+  switch (first->getType()) {
+  case P::NAME: {
+    auto *n = make<Name>(r);
+    n->id = first->getText();
+    return n;
+  }
+  case P::NUMBER:
+    return number(first);
+  case P::STRING:
+    return strings(c->STRING(), r);
+  case P::ELLIPSIS:
+  case P::NONE:
+  case P::TRUE:
+  case P::FALSE: {
+    auto *k = make<Constant>(r);
+    size_t t = first->getType();
+    k->valueKind = t == P::ELLIPSIS ? Constant::ValueKind::Ellipsis
+                   : t == P::NONE   ? Constant::ValueKind::None
+                   : t == P::TRUE   ? Constant::ValueKind::True
+                                    : Constant::ValueKind::False;
+    return k;
+  }
+  case P::OPEN_PAREN: {
+    if (auto *y = c->yield_expr())
+      return yieldExpr(y);
+    auto *tc = c->testlist_comp();
+    if (!tc)
+      return make<Tuple>(r);
+    auto items = tc->star_named();
+    if (auto *cf = tc->comp_for()) {
+      auto *g = make<GeneratorExp>(r);
+      g->elt = starNamed(items[0]);
+      if (isa<Starred>(g->elt))
+        error(g->elt->range,
+              "iterable unpacking cannot be used in comprehension");
+      comprehension(cf, g->generators);
+      return g;
+    }
+    if (items.size() == 1 && tc->COMMA().empty()) {
+      Expr *e = starNamed(items[0]);
+      if (isa<Starred>(e))
+        error(e->range, "cannot use starred expression here");
+      return e; // parentheses only group
+    }
+    auto *t = make<Tuple>(r);
+    for (auto *i : items)
+      t->elts.push_back(starNamed(i));
+    return t;
+  }
+  case P::OPEN_BRACK: {
+    auto *tc = c->testlist_comp();
+    if (!tc)
+      return make<List>(r);
+    auto items = tc->star_named();
+    if (auto *cf = tc->comp_for()) {
+      auto *l = make<ListComp>(r);
+      l->elt = starNamed(items[0]);
+      if (isa<Starred>(l->elt))
+        error(l->elt->range,
+              "iterable unpacking cannot be used in comprehension");
+      comprehension(cf, l->generators);
+      return l;
+    }
+    auto *l = make<List>(r);
+    for (auto *i : items)
+      l->elts.push_back(starNamed(i));
+    return l;
+  }
+  case P::OPEN_BRACE:
+    if (auto *d = c->dictorsetmaker())
+      return dictOrSet(d, r);
+    return make<Dict>(r);
+  }
+  error(r, "invalid syntax");
+  return make<Constant>(r);
+}
+
+Expr *Builder::dictOrSet(P::DictorsetmakerContext *c, SourceRange r) {
+  auto items = c->dict_item();
+  if (!items.empty()) {
+    auto item = [&](P::Dict_itemContext *i, Expr *&k, Expr *&v) {
+      if (i->POWER()) {
+        k = nullptr;
+        v = expr(i->expr());
+      } else {
+        k = test(i->test(0));
+        v = test(i->test(1));
+      }
+    };
+    if (auto *cf = c->comp_for()) {
+      auto *d = make<DictComp>(r);
+      if (items[0]->POWER())
+        error(R(items[0]),
+              "dict unpacking cannot be used in dict comprehension");
+      else
+        item(items[0], d->key, d->value);
+      comprehension(cf, d->generators);
+      return d;
+    }
+    auto *d = make<Dict>(r);
+    for (auto *i : items) {
+      Expr *k, *v;
+      item(i, k, v);
+      d->keys.push_back(k);
+      d->values.push_back(v);
+    }
+    return d;
+  }
+  auto elems = c->star_named();
+  if (auto *cf = c->comp_for()) {
+    auto *s = make<SetComp>(r);
+    s->elt = starNamed(elems[0]);
+    if (isa<Starred>(s->elt))
+      error(s->elt->range,
+            "iterable unpacking cannot be used in comprehension");
+    comprehension(cf, s->generators);
+    return s;
+  }
+  auto *s = make<Set>(r);
+  for (auto *e : elems)
+    s->elts.push_back(starNamed(e));
+  return s;
+}
+
+void Builder::comprehension(P::Comp_forContext *c,
+                            std::vector<Comprehension *> &out) {
+  while (c) {
+    auto *g = make<Comprehension>(R(c));
+    g->is_async = c->ASYNC() != nullptr;
+    g->target = exprlist(c->exprlist());
+    setContext(g->target, ExprContext::Store);
+    g->iter = orTest(c->or_test());
+    for (auto *i : c->comp_if())
+      g->ifs.push_back(orTest(i->or_test_nocond()->or_test()));
+    out.push_back(g);
+    c = c->comp_for();
+  }
+}
+
+void Builder::arguments(P::ArglistContext *c, ExprList &args,
+                        std::vector<Keyword *> &kws) {
+  auto all = c->argument();
+  bool sawKw = false, sawKwUnpack = false;
+  for (auto *a : all) {
+    SourceRange r = R(a);
+    if (a->POWER()) {
+      auto *k = make<Keyword>(r);
+      k->value = test(a->test(0));
+      kws.push_back(k);
+      sawKwUnpack = true;
+      continue;
+    }
+    if (a->STAR()) {
+      if (sawKwUnpack)
+        error(r, "iterable argument unpacking follows keyword argument "
+                 "unpacking");
+      auto *s = make<Starred>(r);
+      s->value = test(a->test(0));
+      args.push_back(s);
+      continue;
+    }
+    if (a->ASSIGN()) {
+      Expr *name = test(a->test(0));
+      auto *k = make<Keyword>(r);
+      if (auto *n = dyn_cast<Name>(name)) {
+        k->arg = n->id;
+        k->hasArg = true;
+      } else {
+        error(name->range,
+              "expression cannot contain assignment, perhaps you meant "
+              "\"==\"?");
+      }
+      k->value = test(a->test(1));
+      kws.push_back(k);
+      sawKw = true;
+      continue;
+    }
+    Expr *e;
+    if (auto *cf = a->comp_for()) {
+      // f(x for x in y): the generator takes the call's parentheses.
+      auto *g = make<GeneratorExp>(
+          all.size() == 1 ? R(dynamic_cast<ParserRuleContext *>(c->parent))
+                          : r);
+      g->elt = test(a->test(0));
+      comprehension(cf, g->generators);
+      if (all.size() > 1 || !c->COMMA().empty())
+        error(r, "Generator expression must be parenthesized");
+      e = g;
+    } else if (a->WALRUS()) {
+      auto *n = make<NamedExpr>(r);
+      n->target = test(a->test(0));
+      n->value = test(a->test(1));
+      if (auto *nm = dyn_cast<Name>(n->target))
+        nm->ctx = ExprContext::Store;
+      else
+        error(n->target->range,
+              std::string("cannot use assignment expressions with ") +
+                  describe(n->target));
+      e = n;
+    } else {
+      e = test(a->test(0));
+    }
+    if (sawKwUnpack)
+      error(r, "positional argument follows keyword argument unpacking");
+    else if (sawKw)
+      error(r, "positional argument follows keyword argument");
+    args.push_back(e);
+  }
+}
+
+// ------------------------------------------------------------- targets
+
+const char *Builder::describe(const Expr *e) {
+  using K = Node::Kind;
+  switch (e->kind()) {
+  case K::Attribute:
+    return "attribute";
+  case K::Subscript:
+    return "subscript";
+  case K::Starred:
+    return "starred";
+  case K::Name:
+    return "name";
+  case K::List:
+    return "list";
+  case K::Tuple:
+    return "tuple";
+  case K::Lambda:
+    return "lambda";
+  case K::Call:
+    return "function call";
+  case K::BoolOp:
+  case K::BinOp:
+  case K::UnaryOp:
+    return "expression";
+  case K::GeneratorExp:
+    return "generator expression";
+  case K::Yield:
+  case K::YieldFrom:
+    return "yield expression";
+  case K::Await:
+    return "await expression";
+  case K::ListComp:
+    return "list comprehension";
+  case K::SetComp:
+    return "set comprehension";
+  case K::DictComp:
+    return "dict comprehension";
+  case K::Dict:
+    return "dict literal";
+  case K::Set:
+    return "set display";
+  case K::JoinedStr:
+  case K::FormattedValue:
+    return "f-string expression";
+  case K::Constant: {
+    auto *c = llvm::cast<Constant>(e);
+    switch (c->valueKind) {
+    case Constant::ValueKind::None:
+      return "None";
+    case Constant::ValueKind::True:
+      return "True";
+    case Constant::ValueKind::False:
+      return "False";
+    case Constant::ValueKind::Ellipsis:
+      return "ellipsis";
+    default:
+      return "literal";
+    }
+  }
+  case K::Compare:
+    return "comparison";
+  case K::IfExp:
+    return "conditional expression";
+  case K::NamedExpr:
+    return "named expression";
+  default:
+    return "expression";
+  }
+}
+
+void Builder::setContext(Expr *e, ExprContext ctx) {
+  const char *verb = ctx == ExprContext::Del ? "delete" : "assign to";
+  switch (e->kind()) {
+  case Node::Kind::Name:
+    llvm::cast<Name>(e)->ctx = ctx;
+    return;
+  case Node::Kind::Attribute:
+    llvm::cast<Attribute>(e)->ctx = ctx;
+    return;
+  case Node::Kind::Subscript:
+    llvm::cast<Subscript>(e)->ctx = ctx;
+    return;
+  case Node::Kind::Starred:
+    if (ctx == ExprContext::Del) {
+      error(e->range, "cannot delete starred");
+      return;
+    }
+    llvm::cast<Starred>(e)->ctx = ctx;
+    setContext(llvm::cast<Starred>(e)->value, ctx);
+    return;
+  case Node::Kind::Tuple:
+    llvm::cast<Tuple>(e)->ctx = ctx;
+    for (Expr *x : llvm::cast<Tuple>(e)->elts)
+      setContext(x, ctx);
+    return;
+  case Node::Kind::List:
+    llvm::cast<List>(e)->ctx = ctx;
+    for (Expr *x : llvm::cast<List>(e)->elts)
+      setContext(x, ctx);
+    return;
+  default:
+    error(e->range, std::string("cannot ") + verb + " " + describe(e));
+  }
+}
+
+// ------------------------------------------------------------- literals
+
+Expr *Builder::number(Token *t) {
+  auto *k = make<Constant>(R(t));
+  std::string text;
+  for (char ch : t->getText())
+    if (ch != '_')
+      text += ch;
+  char last = text.back();
+  if (last == 'j' || last == 'J') {
+    k->valueKind = Constant::ValueKind::Complex;
+    text.pop_back();
+    k->floatValue = std::strtod(text.c_str(), nullptr);
+    return k;
+  }
+  bool isFloat = false;
+  if (text.size() > 1 && text[0] == '0' && std::strchr("xXoObB", text[1])) {
+    int base = std::strchr("xX", text[1])   ? 16
+               : std::strchr("oO", text[1]) ? 8
+                                            : 2;
+    k->valueKind = Constant::ValueKind::Int;
+    k->intDigits = toDecimal(text.substr(2), base);
+  } else {
+    for (char ch : text)
+      if (ch == '.' || ch == 'e' || ch == 'E')
+        isFloat = true;
+    if (isFloat) {
+      k->valueKind = Constant::ValueKind::Float;
+      k->floatValue = std::strtod(text.c_str(), nullptr);
+      return k;
+    }
+    k->valueKind = Constant::ValueKind::Int;
+    size_t nz = text.find_first_not_of('0');
+    k->intDigits = nz == std::string::npos ? "0" : text.substr(nz);
+  }
+  // intValue when it fits in int64.
+  const std::string &d = k->intDigits;
+  k->intFits = d.size() < 19 || (d.size() == 19 && d <= "9223372036854775807");
+  k->intValue = k->intFits ? std::stoll(d) : 0;
+  return k;
+}
+
+// One string literal token, split into prefix flags and body.
+struct StrTok {
+  bool raw = false, bytes = false, fstr = false, u = false;
+  std::string_view body; // between the quotes, undecoded
+  size_t bodyOffset = 0; // byte offset of body in the token text
+};
+
+StrTok splitString(const std::string &text) {
+  StrTok s;
+  size_t i = 0;
+  while (i < text.size() && text[i] != '\'' && text[i] != '"') {
+    char ch = static_cast<char>(std::tolower(text[i]));
+    s.raw |= ch == 'r';
+    s.bytes |= ch == 'b';
+    s.fstr |= ch == 'f';
+    s.u |= ch == 'u';
+    ++i;
+  }
+  size_t q =
+      text.size() - i >= 6 && text[i] == text[i + 1] && text[i] == text[i + 2]
+          ? 3
+          : 1;
+  s.bodyOffset = i + q;
+  s.body = std::string_view(text).substr(i + q, text.size() - i - 2 * q);
+  return s;
+}
+
+// Decodes escapes of a (non-raw) literal piece; CRLF/CR become LF as in
+// CPython's tokenizer. Returns false with `err` set on a bad escape.
+bool decodeEscapes(std::string_view in, bool raw, bool bytes, std::string &out,
+                   std::string &err) {
+  for (size_t i = 0; i < in.size(); ++i) {
+    char ch = in[i];
+    if (ch == '\r') {
+      out += '\n';
+      if (i + 1 < in.size() && in[i + 1] == '\n')
+        ++i;
+      continue;
+    }
+    if (bytes && static_cast<unsigned char>(ch) >= 0x80) {
+      err = "bytes can only contain ASCII literal characters";
+      return false;
+    }
+    if (ch != '\\' || raw) {
+      out += ch;
+      if (raw && ch == '\\' && i + 1 < in.size()) {
+        // In a raw string a backslash still protects the next character
+        // (it cannot end the literal); both are kept.
+        char nx = in[i + 1];
+        if (nx == '\r') {
+          continue;
+        }
+        out += nx;
+        ++i;
+      }
+      continue;
+    }
+    if (i + 1 >= in.size()) {
+      out += '\\';
+      break;
+    }
+    char e = in[++i];
+    switch (e) {
+    case '\n':
+      break;
+    case '\r':
+      if (i + 1 < in.size() && in[i + 1] == '\n')
+        ++i;
+      break;
+    case '\\':
+      out += '\\';
+      break;
+    case '\'':
+      out += '\'';
+      break;
+    case '"':
+      out += '"';
+      break;
+    case 'a':
+      out += '\a';
+      break;
+    case 'b':
+      out += '\b';
+      break;
+    case 'f':
+      out += '\f';
+      break;
+    case 'n':
+      out += '\n';
+      break;
+    case 'r':
+      out += '\r';
+      break;
+    case 't':
+      out += '\t';
+      break;
+    case 'v':
+      out += '\v';
+      break;
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7': {
+      uint32_t v = e - '0';
+      for (int k = 0;
+           k < 2 && i + 1 < in.size() && in[i + 1] >= '0' && in[i + 1] <= '7';
+           ++k)
+        v = v * 8 + (in[++i] - '0');
+      if (bytes)
+        out += static_cast<char>(v & 0xFF);
+      else
+        appendUTF8(out, v);
+      break;
+    }
+    case 'x': {
+      if (i + 2 >= in.size() + 0 || hexVal(in[i + 1]) < 0 ||
+          i + 2 >= in.size() + 1 || hexVal(in[i + 2]) < 0) {
+        err = bytes ? "(value error) invalid \\x escape"
+                    : "(unicode error) 'unicodeescape' codec can't decode "
+                      "bytes: truncated \\xXX escape";
+        return false;
+      }
+      uint32_t v = hexVal(in[i + 1]) * 16 + hexVal(in[i + 2]);
+      i += 2;
+      if (bytes)
+        out += static_cast<char>(v);
+      else
+        appendUTF8(out, v);
+      break;
+    }
+    case 'u':
+    case 'U':
+    case 'N': {
+      if (bytes) {
+        out += '\\';
+        out += e;
+        break;
+      }
+      if (e == 'N') {
+        size_t close = in.find('}', i);
+        if (i + 1 >= in.size() || in[i + 1] != '{' ||
+            close == std::string_view::npos) {
+          err = "(unicode error) 'unicodeescape' codec can't decode bytes: "
+                "malformed \\N character escape";
+          return false;
+        }
+        std::string name(in.substr(i + 2, close - i - 2));
+        auto cp = llvm::sys::unicode::nameToCodepointStrict(name);
+        if (!cp) {
+          auto loose = llvm::sys::unicode::nameToCodepointLooseMatching(name);
+          if (loose)
+            cp = loose->CodePoint;
+        }
+        if (!cp) {
+          err = "(unicode error) 'unicodeescape' codec can't decode bytes: "
+                "unknown Unicode character name";
+          return false;
+        }
+        appendUTF8(out, *cp);
+        i = close;
+        break;
+      }
+      size_t n = e == 'u' ? 4 : 8;
+      uint32_t v = 0;
+      for (size_t k = 1; k <= n; ++k) {
+        if (i + k >= in.size() || hexVal(in[i + k]) < 0) {
+          err = std::string("(unicode error) 'unicodeescape' codec can't "
+                            "decode bytes: truncated \\") +
+                e + (n == 4 ? "XXXX" : "XXXXXXXX") + " escape";
+          return false;
+        }
+        v = v * 16 + hexVal(in[i + k]);
+      }
+      if (v > 0x10FFFF) {
+        err = "(unicode error) 'unicodeescape' codec can't decode bytes: "
+              "illegal Unicode character";
+        return false;
+      }
+      i += n;
+      appendUTF8(out, v);
+      break;
+    }
+    default:
+      // Unknown escapes keep the backslash (a warning in CPython).
+      out += '\\';
+      out += e;
+    }
+  }
+  return true;
+}
+
+// Parses the inside of one f-string (3.11 rules: no backslash or '#' in the
+// expression part, no reuse of the outer quote) into JoinedStr values.
+struct FStringParser {
+  Builder &b;
+  Token *tok;       // the STRING token
+  std::string text; // its text
+  bool raw;
+  std::vector<Expr *> &values;
+  std::string &pending; // literal text not yet flushed into a Constant
+  bool ok = true;
+
+  SourceLoc locAt(size_t byteOfs) {
+    size_t cp = tok->getStartIndex() +
+                codePoints(std::string_view(text).substr(0, byteOfs));
+    return b.pm_.at(cp);
+  }
+  void fail(size_t at, std::string msg) {
+    if (!ok)
+      return;
+    ok = false;
+    SourceLoc l = locAt(at);
+    b.error({l, {l.line, l.col + 1}}, "f-string: " + msg);
+  }
+  void flush(SourceRange r) {
+    if (pending.empty())
+      return;
+    auto *k = b.make<Constant>(r);
+    k->valueKind = Constant::ValueKind::Str;
+    k->str = std::move(pending);
+    pending.clear();
+    values.push_back(k);
+  }
+  void literal(size_t from, size_t to) {
+    std::string err;
+    if (!decodeEscapes(std::string_view(text).substr(from, to - from), raw,
+                       false, pending, err))
+      fail(from, err);
+  }
+
+  // Parses text[i, end) at nesting `depth`; stops at an unmatched '}' when
+  // `inSpec` (returns its position).
+  size_t parse(size_t i, size_t end, int depth, bool inSpec,
+               std::vector<Expr *> &out, std::string &lit, SourceRange whole) {
+    size_t litStart = i;
+    auto emitLiteral = [&](size_t to) {
+      std::string err;
+      if (!decodeEscapes(std::string_view(text).substr(litStart, to - litStart),
+                         raw, false, lit, err))
+        fail(litStart, err);
+    };
+    auto flushTo = [&]() {
+      if (lit.empty())
+        return;
+      auto *k = b.make<Constant>(whole);
+      k->valueKind = Constant::ValueKind::Str;
+      k->str = std::move(lit);
+      lit.clear();
+      out.push_back(k);
+    };
+    while (i < end && ok) {
+      char ch = text[i];
+      if (!raw && ch == '\\' && i + 1 < end && text[i + 1] == 'N' &&
+          i + 2 < end && text[i + 2] == '{') {
+        size_t close = text.find('}', i);
+        i = close == std::string::npos ? end : close + 1;
+        continue;
+      }
+      if (!raw && ch == '\\' && i + 1 < end) {
+        i += 2;
+        continue;
+      }
+      if (ch == '{') {
+        if (!inSpec && i + 1 < end && text[i + 1] == '{') {
+          emitLiteral(i + 1);
+          i += 2;
+          litStart = i;
+          continue;
+        }
+        emitLiteral(i);
+        if (depth >= 2) {
+          fail(i, "expressions nested too deeply");
+          return end;
+        }
+        i = field(i + 1, end, depth, out, lit, whole, flushTo);
+        litStart = i;
+        continue;
+      }
+      if (ch == '}') {
+        if (inSpec) {
+          emitLiteral(i);
+          flushTo();
+          return i;
+        }
+        if (i + 1 < end && text[i + 1] == '}') {
+          emitLiteral(i + 1);
+          i += 2;
+          litStart = i;
+          continue;
+        }
+        fail(i, "single '}' is not allowed");
+        return end;
+      }
+      ++i;
+    }
+    if (ok)
+      emitLiteral(std::min(i, end));
+    if (inSpec) {
+      fail(end, "expecting '}'");
+      return end;
+    }
+    return end;
+  }
+
+  template <class F>
+  size_t field(size_t i, size_t end, int depth, std::vector<Expr *> &out,
+               std::string &lit, SourceRange whole, F &flushTo) {
+    size_t exprStart = i;
+    std::vector<char> nest;
+    char quote = 0;
+    size_t quoteLen = 0;
+    for (; i < end; ++i) {
+      char ch = text[i];
+      if (quote) {
+        if (ch == quote &&
+            (quoteLen == 1 ||
+             (i + 2 < end && text[i + 1] == quote && text[i + 2] == quote))) {
+          i += quoteLen - 1;
+          quote = 0;
+        }
+        continue;
+      }
+      if (ch == '\\') {
+        fail(i, "f-string expression part cannot include a backslash");
+        return end;
+      }
+      if (ch == '\'' || ch == '"') {
+        quote = ch;
+        quoteLen =
+            i + 2 < end && text[i + 1] == ch && text[i + 2] == ch ? 3 : 1;
+        i += quoteLen - 1;
+        continue;
+      }
+      if (ch == '#') {
+        fail(i, "f-string expression part cannot include '#'");
+        return end;
+      }
+      if (ch == '(' || ch == '[' || ch == '{') {
+        nest.push_back(ch);
+        continue;
+      }
+      if (ch == ')' || ch == ']' || (ch == '}' && !nest.empty())) {
+        if (nest.empty()) {
+          fail(i, std::string("unmatched '") + ch + "'");
+          return end;
+        }
+        nest.pop_back();
+        continue;
+      }
+      if (!nest.empty())
+        continue;
+      if (ch == '}' || ch == ':')
+        break;
+      if (ch == '!' && i + 1 < end && text[i + 1] != '=')
+        break;
+      if ((ch == '!' || ch == '<' || ch == '>' || ch == '=') && i + 1 < end &&
+          text[i + 1] == '=') {
+        ++i;
+        continue;
+      }
+      if (ch == '=')
+        break;
+    }
+    if (quote) {
+      fail(i, "unterminated string");
+      return end;
+    }
+    if (i >= end) {
+      fail(exprStart, "expecting '}'");
+      return end;
+    }
+    std::string_view exprText =
+        std::string_view(text).substr(exprStart, i - exprStart);
+    if (exprText.find_first_not_of(" \t\r\n\f") == std::string_view::npos) {
+      fail(i, "empty expression not allowed");
+      return end;
+    }
+    SourceLoc base = locAt(exprStart);
+    Expr *value = b.session_.parseFieldExpr(exprText, base, depth + 1);
+    if (!value) {
+      ok = false;
+      return end;
+    }
+    auto *fv = b.make<FormattedValue>(whole);
+    fv->value = value;
+    if (text[i] == '=') {
+      // Debug form: the text (with its spacing) goes before the value.
+      size_t j = i + 1;
+      while (j < end && std::strchr(" \t\r\n\f", text[j]))
+        ++j;
+      lit += std::string(text.substr(exprStart, j - exprStart));
+      i = j;
+      if (i < end && text[i] != '!' && text[i] != ':' && text[i] != '}') {
+        fail(i, "expecting '}'");
+        return end;
+      }
+      if (i < end && text[i] != '!' && text[i] != ':')
+        fv->conversion = 'r';
+      else if (i < end && text[i] == ':')
+        fv->conversion = -1;
+      else
+        fv->conversion = 'r';
+    }
+    if (i < end && text[i] == '!') {
+      if (i + 1 >= end || !std::strchr("sra", text[i + 1]) ||
+          text[i + 1] == 0) {
+        fail(i, "invalid conversion character: expected 's', 'r', or 'a'");
+        return end;
+      }
+      fv->conversion = text[i + 1];
+      i += 2;
+      if (i >= end || (text[i] != ':' && text[i] != '}')) {
+        fail(i, "expecting '}'");
+        return end;
+      }
+    }
+    flushTo();
+    if (i < end && text[i] == ':') {
+      auto *spec = b.make<JoinedStr>(whole);
+      std::string specLit;
+      i = parse(i + 1, end, depth + 1, true, spec->values, specLit, whole);
+      fv->format_spec = spec;
+      if (!ok)
+        return end;
+    }
+    if (i >= end || text[i] != '}') {
+      fail(i, "expecting '}'");
+      return end;
+    }
+    out.push_back(fv);
+    return i + 1;
+  }
+};
+
+Expr *Builder::strings(const std::vector<TerminalNode *> &toks, SourceRange r) {
+  bool anyF = false, anyBytes = false, allBytes = true;
+  for (auto *t : toks) {
+    StrTok s = splitString(t->getText());
+    anyF |= s.fstr;
+    anyBytes |= s.bytes;
+    allBytes &= s.bytes;
+  }
+  if (anyBytes && !allBytes) {
+    error(r, "cannot mix bytes and nonbytes literals");
+    return make<Constant>(r);
+  }
+  if (!anyF) {
+    auto *k = make<Constant>(r);
+    k->valueKind =
+        allBytes ? Constant::ValueKind::Bytes : Constant::ValueKind::Str;
+    bool first = true;
+    for (auto *t : toks) {
+      std::string text = t->getText();
+      StrTok s = splitString(text);
+      if (first)
+        k->isUnicodeKindU = s.u;
+      first = false;
+      std::string err;
+      if (!decodeEscapes(s.body, s.raw, s.bytes, k->str, err)) {
+        error(R(t), err);
+        break;
+      }
+    }
+    return k;
+  }
+  auto *j = make<JoinedStr>(r);
+  std::string lit;
+  for (auto *t : toks) {
+    std::string text = t->getText();
+    StrTok s = splitString(text);
+    if (!s.fstr) {
+      std::string err;
+      if (!decodeEscapes(s.body, s.raw, false, lit, err))
+        error(R(t), err);
+      continue;
+    }
+    std::string pendingUnused;
+    FStringParser fp{*this, t->getSymbol(), text,
+                     s.raw, j->values,      pendingUnused};
+    // Literal text carries across tokens (adjacent pieces merge).
+    fp.parse(s.bodyOffset, s.bodyOffset + s.body.size(), 0, false, j->values,
+             lit, r);
+    if (!fp.ok)
+      break;
+  }
+  if (!lit.empty()) {
+    auto *k = make<Constant>(r);
+    k->valueKind = Constant::ValueKind::Str;
+    k->str = std::move(lit);
+    j->values.push_back(k);
+  }
+  // Merge adjacent constants that arrived separately.
+  ExprList merged;
+  for (Expr *v : j->values) {
+    auto *k = dyn_cast<Constant>(v);
+    if (k && !merged.empty())
+      if (auto *prev = dyn_cast<Constant>(merged.back())) {
+        prev->str += k->str;
+        continue;
+      }
+    merged.push_back(v);
+  }
+  j->values = std::move(merged);
+  return j;
+}
+
+Expr *Builder::fstringInput(P::Fstring_inputContext *c) {
+  if (auto *y = c->yield_expr())
+    return yieldExpr(y);
+  return testlistStar(c->testlist_star_expr());
+}
+
+// ------------------------------------------------------------- parsing
+
+struct Parsed {
+  std::unique_ptr<antlr4::ANTLRInputStream> input;
+  std::unique_ptr<frontend::IndentingLexer> lexer;
+  std::unique_ptr<antlr4::CommonTokenStream> tokens;
+  std::unique_ptr<GuardedParser> parser;
+};
+
+// Runs `rule` with SLL and bail-out first; only if that fails, again with
+// full LL and error reporting (the slow path is taken only for files with
+// errors or the rare SLL conflicts).
+template <class Ctx, class Rule>
+Ctx *twoStage(Parsed &p, Rule rule, ErrorCollector &collector, bool &tooDeep) {
+  auto *interp = p.parser->getInterpreter<antlr4::atn::ParserATNSimulator>();
+  interp->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+  p.parser->removeErrorListeners();
+  p.parser->setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+  try {
+    return ((*p.parser).*rule)();
+  } catch (antlr4::ParseCancellationException &) {
+  } catch (GuardedParser::TooDeep &) {
+    tooDeep = true;
+    return nullptr;
+  }
+  p.tokens->seek(0);
+  p.parser->reset();
+  interp->setPredictionMode(antlr4::atn::PredictionMode::LL);
+  p.parser->setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+  p.parser->addErrorListener(&collector);
+  try {
+    return ((*p.parser).*rule)();
+  } catch (GuardedParser::TooDeep &) {
+    tooDeep = true;
+  } catch (antlr4::RecognitionException &) {
+  } catch (antlr4::ParseCancellationException &) {
+  }
+  return nullptr;
+}
+
+void setupParse(Parsed &p, std::string_view text, bool fstring) {
+  p.input =
+      std::make_unique<antlr4::ANTLRInputStream>(text.data(), text.size());
+  p.lexer = std::make_unique<frontend::IndentingLexer>(p.input.get());
+  p.lexer->removeErrorListeners();
+  if (fstring)
+    p.lexer->startInsideBrackets();
+  p.tokens = std::make_unique<antlr4::CommonTokenStream>(p.lexer.get());
+  p.parser = std::make_unique<GuardedParser>(p.tokens.get());
+}
+
+// Lexer errors first-come; parser errors only before the first lexer error
+// (after it the token stream was cut short).
+void mergeLexErrors(Parsed &p, const PosMap &pm, std::vector<SyntaxErr> &errs,
+                    size_t firstNew, const std::string &prefix) {
+  auto &lex = p.lexer->errors();
+  if (lex.empty())
+    return;
+  SourceLoc at = pm.at(lex.front().index);
+  std::vector<SyntaxErr> kept(errs.begin(), errs.begin() + firstNew);
+  for (size_t i = firstNew; i < errs.size(); ++i) {
+    SourceLoc b = errs[i].range.begin;
+    if (b.line < at.line || (b.line == at.line && b.col < at.col))
+      kept.push_back(errs[i]);
+  }
+  for (const auto &e : lex) {
+    SourceLoc b = pm.at(e.index);
+    SourceLoc en =
+        e.endIndex > e.index ? pm.at(e.endIndex) : SourceLoc{b.line, b.col + 1};
+    if (en.line != b.line)
+      en = {b.line, b.col + 1};
+    kept.push_back({{b, en}, prefix + e.message});
+  }
+  errs = std::move(kept);
+}
+
+Expr *ParseSession::parseFieldExpr(std::string_view text, SourceLoc base,
+                                   int depth) {
+  Parsed p;
+  setupParse(p, text, /*fstring=*/true);
+  PosMap pm(text, base);
+  size_t before = errs.size();
+  ErrorCollector collector(pm, errs, "f-string: ");
+  bool deep = false;
+  auto *tree =
+      twoStage<P::Fstring_inputContext>(p, &P::fstring_input, collector, deep);
+  mergeLexErrors(p, pm, errs, before, "f-string: ");
+  if (deep) {
+    errs.push_back({{base, base}, "too many nested parentheses"});
+    return nullptr;
+  }
+  if (!tree || errs.size() > before) {
+    if (errs.size() == before)
+      errs.push_back({{base, base}, "f-string: invalid syntax"});
+    return nullptr;
+  }
+  Builder b(ctx, pm, errs, *this, depth);
+  Expr *e = b.fstringInput(tree);
+  return errs.size() > before ? nullptr : e;
+}
+
+} // namespace
+
+ParseResult parseFile(SourceManager &sm, unsigned fileId,
+                      DiagnosticEngine &diags) {
+  ParseResult result;
+  result.context = std::make_unique<ASTContext>();
+  std::string_view text = sm.text(fileId);
+  // CPython skips a UTF-8 BOM: columns on line 1 do not count it.
+  size_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  std::string_view src = text.substr(bom);
+
+  std::vector<SyntaxErr> errs;
+  // ANTLR needs valid UTF-8; CPython rejects anything else too.
+  {
+    const llvm::UTF8 *b = reinterpret_cast<const llvm::UTF8 *>(src.data());
+    if (!llvm::isLegalUTF8String(&b, b + src.size())) {
+      size_t ofs = reinterpret_cast<const char *>(b) - src.data();
+      uint32_t line = 1, col = 0;
+      for (size_t i = 0; i < ofs; ++i) {
+        if (src[i] == '\n') {
+          ++line;
+          col = 0;
+        } else {
+          ++col;
+        }
+      }
+      char buf[64];
+      snprintf(buf, sizeof buf, "invalid UTF-8 byte 0x%02x in source",
+               static_cast<unsigned char>(src[ofs]));
+      errs.push_back({{{line, col}, {line, col + 1}}, buf});
+    }
+  }
+  if (errs.empty()) {
+    Parsed p;
+    setupParse(p, src, false);
+    PosMap pm(src);
+    ErrorCollector collector(pm, errs, "");
+    bool deep = false;
+    auto *tree =
+        twoStage<P::File_inputContext>(p, &P::file_input, collector, deep);
+    mergeLexErrors(p, pm, errs, 0, "");
+    if (deep) {
+      SourceLoc l{1, 0};
+      errs.push_back({{l, l},
+                      "too many nested expressions: the parser's "
+                      "nesting limit was reached"});
+    }
+    if (tree && errs.empty()) {
+      ParseSession session{*result.context, errs};
+      Builder b(*result.context, pm, errs, session);
+      Module *m = b.module(tree);
+      if (errs.empty())
+        result.module = m;
+    }
+  }
+  // At most a handful: later ones are mostly consequences of the first.
+  size_t shown = 0;
+  for (SyntaxErr &e : errs) {
+    if (++shown > 10)
+      break;
+    if (e.range.begin.line == 1)
+      e.range.begin.col += bom;
+    if (e.range.end.line == 1)
+      e.range.end.col += bom;
+    diags.error(fileId, e.range, e.message);
+  }
+  return result;
+}
+
+} // namespace aioc

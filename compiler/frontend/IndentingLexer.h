@@ -1,0 +1,58 @@
+// The generated Python lexer plus what a context-free lexer cannot do:
+// INDENT/DEDENT from leading whitespace, NEWLINE dropped inside brackets and
+// on blank lines, the `match` soft keyword, and CPython's tokenizer errors.
+// Internal to the front end (ANTLR types stop here).
+#pragma once
+
+#include "PythonLexer.h"
+
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace aioc::frontend {
+
+struct LexError {
+  size_t index;    // code point index into the lexer's input
+  size_t endIndex; // one past the end (== index for a point)
+  std::string message;
+};
+
+class IndentingLexer : public gen::PythonLexer {
+public:
+  explicit IndentingLexer(antlr4::CharStream *input) : PythonLexer(input) {}
+
+  std::unique_ptr<antlr4::Token> nextToken() override;
+
+  // For f-string replacement fields: start inside a bracket so newlines are
+  // insignificant, as CPython does by wrapping the text in parentheses.
+  void startInsideBrackets() {
+    depth_ = 1;
+    fstring_ = true;
+  }
+
+  const std::vector<LexError> &errors() const { return errors_; }
+
+private:
+  std::unique_ptr<antlr4::Token> raw();
+  std::unique_ptr<antlr4::Token> make(size_t type, size_t line, size_t col,
+                                      size_t index, const char *text);
+  void indentation(antlr4::Token &t);
+  bool isMatchStatement();
+  void badChar(antlr4::Token &t);
+  void finish(antlr4::Token &eof);
+  void error(size_t index, size_t end, std::string msg);
+
+  std::deque<std::unique_ptr<antlr4::Token>> pending_;   // to hand out
+  std::deque<std::unique_ptr<antlr4::Token>> lookahead_; // raw, unprocessed
+  std::vector<int> indents_{0}, altIndents_{0};
+  std::vector<std::pair<char, size_t>> brackets_; // kind, index
+  int depth_ = 0;
+  bool atLineStart_ = true;
+  bool fstring_ = false;
+  bool stopped_ = false; // after a fatal tokenizer error
+  std::vector<LexError> errors_;
+};
+
+} // namespace aioc::frontend
