@@ -36,12 +36,28 @@ struct Cleanup {
 } // namespace
 
 thread_local FrameFreeLists tlFrameLists;
+namespace {
+int gOverride = -1; // -1: environment decides
+}
+
+void setFrameFreeListsEnabled(bool on) {
+  gOverride = on ? 1 : 0;
+  tlFrameLists.enabled = on && frameListsEnabled();
+  if (!on) { // return cached blocks so the "off" runs really use malloc
+    for (auto &head : tlFrameLists.heads)
+      while (head) {
+        auto *n = head;
+        head = n->next;
+        std::free(n);
+      }
+  }
+}
 
 void *allocFrameSlow(std::size_t n) {
   static thread_local Cleanup cleanup;
   static const bool enabled = frameListsEnabled();
   (void)cleanup;
-  tlFrameLists.enabled = enabled;
+  tlFrameLists.enabled = enabled && gOverride != 0;
   std::size_t c = (n + FrameFreeLists::kGranule - 1) / FrameFreeLists::kGranule;
   // Round to the class size so a recycled block fits any frame of its class.
   std::size_t sz =

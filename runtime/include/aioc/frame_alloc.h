@@ -19,8 +19,10 @@ struct FrameFreeLists {
   Node *heads[kClasses] = {};
   bool enabled = true;
 };
-FrameFreeLists &frameFreeLists() noexcept;
 extern thread_local FrameFreeLists tlFrameLists;
+// Benchmarks switch the free lists off to measure what they buy (also
+// AIOC_FRAME_ALLOC=0). Takes effect for frames allocated afterwards.
+void setFrameFreeListsEnabled(bool on);
 
 inline void *allocFrame(std::size_t n) {
   std::size_t c = (n + FrameFreeLists::kGranule - 1) / FrameFreeLists::kGranule;
