@@ -1,0 +1,179 @@
+// The one header every aioc-generated program includes: the runtime's public
+// headers plus the few lowering helpers that belong to the compiler rather
+// than to the runtime (exception values, object identity, argv). It is
+// shipped with the compiler and precompiled by the driver.
+#pragma once
+
+#include <aioc/debug.h>
+#include <aioc/exceptions.h>
+#include <aioc/py/builtins.h>
+#include <aioc/py/repr.h>
+#include <aioc/run.h>
+#include <aioc/sleep.h>
+#include <aioc/task.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace aioc::gen {
+
+namespace py = aioc::py;
+using py::formatTo;
+using py::reprTo;
+using py::strTo;
+
+// Root of every user class: instances live in shared_ptr (Python's reference
+// semantics) and can hand out `self`.
+struct Object : std::enable_shared_from_this<Object> {
+  virtual ~Object() = default;
+  virtual const char *typeName_() const = 0;
+};
+
+inline void objectRepr(std::string &out, const Object *o) {
+  char buf[64];
+  snprintf(buf, sizeof buf, " object at %p>", static_cast<const void *>(o));
+  out += "<__main__.";
+  out += o->typeName_();
+  out += buf;
+}
+
+// A Python exception object held as a value (`except E as e`, `e = E()`):
+// the exception_ptr keeps it alive, `p` views it as the static type.
+template <class E> struct ExcRef {
+  std::exception_ptr ep;
+  E *p = nullptr;
+  E *operator->() const { return p; }
+  friend bool operator==(const ExcRef &a, const ExcRef &b) {
+    return a.p == b.p;
+  }
+};
+template <class E> void strTo(std::string &out, const ExcRef<E> &e) {
+  out += e.p->message();
+}
+template <class E> void reprTo(std::string &out, const ExcRef<E> &e) {
+  out += e.p->typeName();
+  out += '(';
+  if (!e.p->message().empty())
+    reprTo(out, py::Str(e.p->message()));
+  out += ')';
+}
+template <class E> ExcRef<E> makeExc(E e) {
+  std::exception_ptr ep = std::make_exception_ptr(std::move(e));
+  try {
+    std::rethrow_exception(ep);
+  } catch (E &x) {
+    return ExcRef<E>{ep, &x};
+  }
+}
+// The exception passed to __aexit__/__exit__ (None when the body finished).
+inline py::Optional<ExcRef<aioc::BaseException>>
+excArg(const std::exception_ptr &ep) {
+  if (!ep)
+    return {};
+  try {
+    std::rethrow_exception(ep);
+  } catch (aioc::BaseException &x) {
+    return ExcRef<aioc::BaseException>{ep, &x};
+  } catch (...) {
+    return {};
+  }
+}
+
+// asyncio.sleep(d) used as a value (create_task(asyncio.sleep(1))).
+inline aioc::Coro<void> sleepCoro(double d) { co_await aioc::sleep(d); }
+
+// `a, b = xs` on a list: CPython's messages.
+inline void unpackCheck(py::Int have, py::Int want) {
+  if (have > want)
+    throw aioc::ValueError("too many values to unpack (expected " +
+                           std::to_string(want) + ")");
+  if (have < want)
+    throw aioc::ValueError("not enough values to unpack (expected " +
+                           std::to_string(want) + ", got " +
+                           std::to_string(have) + ")");
+}
+
+template <class... A, class... B>
+py::Tuple<A..., B...> tupleCat(const py::Tuple<A...> &a,
+                               const py::Tuple<B...> &b) {
+  return std::apply(
+      [&](const A &...xs) {
+        return std::apply(
+            [&](const B &...ys) { return py::Tuple<A..., B...>(xs..., ys...); },
+            b.v);
+      },
+      a.v);
+}
+template <class X, class... A>
+bool tupleContains(const py::Tuple<A...> &t, const X &x) {
+  return std::apply([&](const A &...xs) { return ((xs == x) || ...); }, t.v);
+}
+template <class T, class... A>
+T tupleIndex(const py::Tuple<T, A...> &t, py::Int i) {
+  constexpr py::Int n = 1 + sizeof...(A);
+  i = py::normIndex(i, n, "tuple");
+  T out{};
+  py::Int k = 0;
+  std::apply([&](const auto &...xs) { ((k++ == i ? (void)(out = xs) : void()),
+                                       ...); },
+             t.v);
+  return out;
+}
+
+// type(x).__name__
+inline py::Str typeName(py::Int) { return "int"; }
+inline py::Str typeName(py::Float) { return "float"; }
+inline py::Str typeName(bool) { return "bool"; }
+inline py::Str typeName(const py::Str &) { return "str"; }
+inline py::Str typeName(const py::Bytes &) { return "bytes"; }
+inline py::Str typeName(py::None) { return "NoneType"; }
+template <class T> py::Str typeName(const py::List<T> &) { return "list"; }
+template <class T> py::Str typeName(const py::Set<T> &) { return "set"; }
+template <class K, class V> py::Str typeName(const py::Dict<K, V> &) {
+  return "dict";
+}
+template <class... T> py::Str typeName(const py::Tuple<T...> &) {
+  return "tuple";
+}
+template <class T> py::Str typeName(const std::shared_ptr<T> &o) {
+  return o->typeName_();
+}
+template <class E> py::Str typeName(const ExcRef<E> &e) {
+  return e.p->typeName();
+}
+
+inline py::Float monotonicSeconds() {
+  return std::chrono::duration<double>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+inline py::Float wallSeconds() {
+  return std::chrono::duration<double>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+inline py::Optional<py::Str> envGet(const py::Str &k) {
+  const char *v = std::getenv(k.c_str());
+  if (!v)
+    return {};
+  return py::Str(v);
+}
+inline py::Str envGet(const py::Str &k, const py::Str &d) {
+  const char *v = std::getenv(k.c_str());
+  return v ? py::Str(v) : d;
+}
+
+inline py::List<py::Str> argvList(int argc, char **argv) {
+  py::List<py::Str> l;
+  for (int i = 0; i < argc; ++i)
+    l.append(py::Str(argv[i]));
+  return l;
+}
+
+} // namespace aioc::gen
