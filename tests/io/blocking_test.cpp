@@ -210,3 +210,16 @@ TEST(Repr, FloatsAndStrings) {
   EXPECT_EQ(reprStr("it's"), "\"it's\"");
   EXPECT_EQ(reprStr("a\nb"), "'a\\nb'");
 }
+
+TEST_F(Files, InputReadsLinesThenEOFError) {
+  File::open(path("stdin.txt"), "w")->write("first line\nlast");
+  ASSERT_TRUE(std::freopen(path("stdin.txt").c_str(), "r", stdin));
+  EXPECT_EQ(io::input("prompt> "), "first line");
+  EXPECT_EQ(io::input(), "last");
+  try {
+    io::input();
+    FAIL();
+  } catch (const EOFError &e) {
+    EXPECT_EQ(e.message(), "EOF when reading a line");
+  }
+}

@@ -1,6 +1,7 @@
 // Blocking calls: time.sleep, input(), open() files, subprocess.run.
 #include "aioc/io/blocking.h"
 
+#include "aioc/py/builtins.h"
 #include "spawn.h"
 
 #include <cerrno>
@@ -10,7 +11,6 @@
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
-#include <iostream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,11 +34,11 @@ void sleep(double seconds) {
 }
 
 std::string input(const std::string &prompt) {
-  if (!prompt.empty()) {
-    std::fwrite(prompt.data(), 1, prompt.size(), stdout);
-  }
-  std::fflush(stdout);
-  std::cout.flush();
+  // Through print()'s own stdout buffer, so the prompt follows earlier
+  // output, and flushed as CPython's input() does.
+  py::OutStream &out = py::stdoutStream();
+  out.write(prompt);
+  out.flush();
   std::string line;
   int c;
   bool any = false;
