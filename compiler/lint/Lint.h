@@ -1,0 +1,93 @@
+// aioc lint: the public interface (SPEC §5). A Linter takes the files of one
+// project, parses them with the front end, builds one call graph over all of
+// them and returns findings; the output functions print them as clang-style
+// text, JSON lines or SARIF 2.1.0.
+#pragma once
+
+#include "support/Diagnostics.h"
+
+#include <llvm/Support/raw_ostream.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace aioc::lint {
+
+struct LintOptions {
+  // Codes or prefixes ("ASYNC2", "AIO"); empty select = every rule.
+  std::vector<std::string> select, ignore;
+  // User-defined blocking callables: "module.func" -> suggestion ("" = the
+  // default `await asyncio.to_thread(...)`).
+  std::vector<std::pair<std::string, std::string>> blocking;
+};
+
+// One step of an interprocedural chain: "calls `read_config()` (line 12)".
+struct ChainLink {
+  unsigned fileId = 0;
+  SourceRange range;
+  std::string callee; // as written: `read_config()`, `open`
+};
+
+struct Finding {
+  unsigned fileId = 0;
+  SourceRange range;
+  std::string code;             // "ASYNC251", "AIO100"
+  std::string message;          // one line, no trailing period
+  std::string fix;              // the suggestion, in words and code
+  std::vector<FixIt> fixits;    // mechanical edits, when there is one
+  std::vector<ChainLink> chain; // for findings through sync helpers
+};
+
+// Rule documentation for `--explain` and SARIF.
+struct RuleInfo {
+  std::string code, name, summary, docs;
+};
+const std::vector<RuleInfo> &ruleInfos();
+const RuleInfo *findRule(const std::string &code);
+// True when `code` matches an entry of `patterns` (exact or prefix).
+bool codeMatches(const std::string &code,
+                 const std::vector<std::string> &patterns);
+
+class Project;
+
+class Linter {
+public:
+  Linter(SourceManager &sm, DiagnosticEngine &parseDiags, LintOptions opts);
+  ~Linter();
+  // Loads and parses one file; syntax errors go to parseDiags. Returns false
+  // when the file could not be read or parsed (it is then skipped).
+  bool addFile(const std::string &path);
+  // Same, for text already in memory (tests).
+  bool addSource(const std::string &path, std::string text);
+  // Runs every selected rule over the project; findings sorted by file and
+  // position, `# noqa` already applied.
+  std::vector<Finding> run();
+
+private:
+  bool addLoaded(unsigned fileId);
+  SourceManager &sm_;
+  DiagnosticEngine &diags_;
+  LintOptions opts_;
+  std::unique_ptr<Project> project_;
+};
+
+// Output formats.
+void printText(SourceManager &sm, DiagnosticEngine &de,
+               const std::vector<Finding> &fs);
+void printJSON(SourceManager &sm, llvm::raw_ostream &os,
+               const std::vector<Finding> &fs);
+void printSARIF(SourceManager &sm, llvm::raw_ostream &os,
+                const std::vector<Finding> &fs);
+
+// 1-based column in code points (what editors, ruff and SARIF count) of a
+// 0-based byte column on `line` of file `fileId`.
+unsigned displayColumn(SourceManager &sm, unsigned fileId, SourceLoc loc);
+
+// Reads `[tool.aioc.lint]` from the nearest pyproject.toml at or above `dir`.
+// Supports the TOML that table needs: string arrays (also multi-line) and
+// comments. Returns false with `error` set on a malformed table.
+bool loadPyprojectSettings(const std::string &dir, LintOptions &opts,
+                           std::string &foundPath, std::string &error);
+
+} // namespace aioc::lint

@@ -1,0 +1,153 @@
+// The linter's model of a project: modules, their functions and classes, the
+// names each scope binds (imports and aliases resolved to dotted names), a
+// light local type inference for the objects the rules care about (files,
+// clients, sockets...), and the call graph the interprocedural rule walks.
+// There is no type checker to lean on: this works on any Python file.
+#pragma once
+
+#include "ast/AST.h"
+#include "lint/Lint.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace aioc::lint {
+
+struct ModuleInfo;
+struct ClassInfo;
+struct FunctionInfo;
+
+// What a name or expression stands for.
+struct Resolved {
+  enum Kind : uint8_t {
+    None, // unknown
+    Qual, // a module or module-level object outside the project: "time.sleep"
+    Function, // a project function (fn set)
+    Class,    // a project class (cls set)
+    Instance, // an instance of `qual` (a known library type) or of cls
+  };
+  Kind kind = None;
+  std::string qual;
+  FunctionInfo *fn = nullptr;
+  ClassInfo *cls = nullptr;
+  explicit operator bool() const { return kind != None; }
+};
+
+struct Scope {
+  std::unordered_map<std::string, Resolved> names;
+  // Names bound by a plain assignment or parameter, shadowing outer ones.
+  std::unordered_map<std::string, bool> shadowed;
+};
+
+struct FunctionInfo {
+  FunctionDef *def = nullptr;
+  ModuleInfo *mod = nullptr;
+  ClassInfo *cls = nullptr;       // set for methods
+  FunctionInfo *parent = nullptr; // enclosing function
+  std::string qual;               // "pkg.mod.Class.method"
+  std::string selfName;           // first parameter of a method
+  bool isGenerator = false;       // contains yield
+  Scope scope;
+  // AIO100's memo: does calling this (sync) function block, and how.
+  enum class BlockState : uint8_t { Unknown, InProgress, Done };
+  BlockState blockState = BlockState::Unknown;
+  std::string blockCode;             // code of the blocking call at the end
+  std::vector<ChainLink> blockChain; // empty: does not block
+};
+
+struct ClassInfo {
+  ClassDef *def = nullptr;
+  ModuleInfo *mod = nullptr;
+  std::string qual;
+  std::map<std::string, FunctionInfo *> methods;
+  std::vector<Expr *> bases;
+};
+
+struct ModuleInfo {
+  unsigned fileId = 0;
+  std::string name; // dotted
+  bool isPackage = false;
+  std::unique_ptr<ASTContext> ctx;
+  Module *ast = nullptr;
+  Scope globals;
+  std::vector<size_t> lineStarts; // byte offset of each line
+  std::string_view text;
+  std::string_view line(uint32_t l) const;
+  std::string_view slice(SourceRange r) const; // source text of a range
+};
+
+// A `# noqa` comment on a line: all codes, or the listed ones.
+struct Noqa {
+  bool all = false;
+  std::vector<std::string> codes;
+};
+// Parses the comment of a line; false if the line has no noqa.
+bool parseNoqa(std::string_view line, Noqa &out);
+
+class Project {
+public:
+  explicit Project(SourceManager &sm) : sm_(sm) {}
+  SourceManager &sources() { return sm_; }
+
+  void addModule(unsigned fileId, std::string name, bool isPackage,
+                 std::unique_ptr<ASTContext> ctx, Module *ast);
+  // Builds scopes, binds names; call once after every module is added.
+  void index();
+
+  const std::vector<std::unique_ptr<ModuleInfo>> &modules() const {
+    return modules_;
+  }
+  const std::vector<std::unique_ptr<FunctionInfo>> &functions() const {
+    return functions_;
+  }
+  FunctionInfo *functionOf(const FunctionDef *d) const;
+
+  // Resolves an expression in the scope of `fn` (nullptr = module level).
+  Resolved resolve(const Expr *e, ModuleInfo &m, FunctionInfo *fn) const;
+  // The dotted name a call's callee stands for ("" when unknown); for a
+  // method of a known instance, "type.method".
+  std::string calleeQual(const Call *c, ModuleInfo &m, FunctionInfo *fn) const;
+  // The project function a call runs, if any (for a class: its __init__).
+  FunctionInfo *calleeFunction(const Call *c, ModuleInfo &m,
+                               FunctionInfo *fn) const;
+  // True when the call creates a coroutine: a project `async def` (not an
+  // async generator) or a known asyncio/HTTP coroutine function.
+  bool isCoroutineCall(const Call *c, ModuleInfo &m, FunctionInfo *fn,
+                       std::string *qualOut = nullptr) const;
+
+  bool noqa(const ModuleInfo &m, uint32_t line, const std::string &code) const;
+
+private:
+  void indexModule(ModuleInfo &m);
+  void bindStatements(const StmtList &body, ModuleInfo &m, FunctionInfo *fn,
+                      ClassInfo *cls, const std::string &prefix, Scope &scope);
+  void inferTypes(ModuleInfo &m, FunctionInfo *fn, const StmtList &body,
+                  Scope &scope);
+  Resolved lookupName(const std::string &id, ModuleInfo &m,
+                      FunctionInfo *fn) const;
+  Resolved fromQual(const std::string &qual) const;
+  Resolved member(const Resolved &base, const std::string &attr) const;
+  Resolved callResult(const Resolved &callee) const;
+  ModuleInfo *moduleNamed(const std::string &name) const;
+
+  SourceManager &sm_;
+  std::vector<std::unique_ptr<ModuleInfo>> modules_;
+  std::vector<std::unique_ptr<FunctionInfo>> functions_;
+  std::vector<std::unique_ptr<ClassInfo>> classes_;
+  std::unordered_map<const FunctionDef *, FunctionInfo *> byDef_;
+  std::unordered_map<std::string, ModuleInfo *> moduleByName_;
+  // Dotted suffixes of module names ("helpers" for "src.helpers"); nullptr
+  // when ambiguous.
+  std::unordered_map<std::string, ModuleInfo *> moduleBySuffix_;
+  // `self.x = Type()` in any method types `x` for the whole class.
+  std::unordered_map<const ClassInfo *,
+                     std::unordered_map<std::string, Resolved>>
+      attrTypes_;
+  mutable std::unordered_map<uint64_t, std::unique_ptr<Noqa>> noqaCache_;
+};
+
+} // namespace aioc::lint

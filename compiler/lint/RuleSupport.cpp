@@ -1,0 +1,188 @@
+// Registry of rules and helpers shared by the rule files.
+#include "lint/Rule.h"
+
+#include "lint/Walk.h"
+
+#include <llvm/Support/Casting.h>
+
+using llvm::dyn_cast;
+
+namespace aioc::lint {
+
+const std::vector<const Rule *> &allRules() {
+  static const std::vector<const Rule *> rules = {
+      &ruleASYNC124(), &ruleASYNC210(), &ruleASYNC212(), &ruleASYNC220(),
+      &ruleASYNC221(), &ruleASYNC222(), &ruleASYNC230(), &ruleASYNC232(),
+      &ruleASYNC240(), &ruleASYNC250(), &ruleASYNC251(), &ruleASYNC300(),
+      &ruleAIO100(),   &ruleAIO101(),   &ruleAIO102(),   &ruleAIO103(),
+      &ruleAIO104(),   &ruleAIO105(),   &ruleAIO106(),   &ruleAIO107(),
+      &ruleAIO110(),   &ruleAIO111(),   &ruleAIO112(),
+  };
+  return rules;
+}
+
+const std::vector<RuleInfo> &ruleInfos() {
+  static const std::vector<RuleInfo> infos = [] {
+    std::vector<RuleInfo> v;
+    for (const Rule *r : allRules())
+      v.push_back(r->info());
+    return v;
+  }();
+  return infos;
+}
+
+const RuleInfo *findRule(const std::string &code) {
+  for (const RuleInfo &r : ruleInfos())
+    if (r.code == code)
+      return &r;
+  return nullptr;
+}
+
+bool codeMatches(const std::string &code,
+                 const std::vector<std::string> &patterns) {
+  for (const std::string &p : patterns)
+    if (!p.empty() && code.compare(0, p.size(), p) == 0)
+      return true;
+  return false;
+}
+
+const StmtList &RuleContext::body() const {
+  return fn ? fn->def->body : mod.ast->body;
+}
+
+std::string_view CallSite::method() const {
+  std::string_view q = qual;
+  size_t dot = q.rfind('.');
+  return dot == std::string_view::npos ? q : q.substr(dot + 1);
+}
+
+const Expr *CallSite::keyword(std::string_view name) const {
+  for (Keyword *k : call->keywords)
+    if (k->hasArg && k->arg == name)
+      return k->value;
+  return nullptr;
+}
+
+const Expr *CallSite::arg(size_t i) const {
+  return i < call->args.size() ? call->args[i] : nullptr;
+}
+
+std::string CallSite::written() const {
+  return std::string(mod.slice(call->func->range));
+}
+
+bool isConstFalse(const Expr *e) {
+  auto *c = llvm::dyn_cast_or_null<Constant>(e);
+  return c && (c->valueKind == Constant::ValueKind::False ||
+               (c->valueKind == Constant::ValueKind::Int && c->intFits &&
+                c->intValue == 0));
+}
+
+bool isConstTrue(const Expr *e) {
+  auto *c = llvm::dyn_cast_or_null<Constant>(e);
+  return c && (c->valueKind == Constant::ValueKind::True ||
+               (c->valueKind == Constant::ValueKind::Int &&
+                !(c->intFits && c->intValue == 0)));
+}
+
+bool qualIn(const std::string &qual, std::initializer_list<const char *> l) {
+  for (const char *s : l)
+    if (qual == s)
+      return true;
+  return false;
+}
+
+bool startsWith(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
+
+std::string toThreadFix(const CallSite &c) {
+  std::string fn = c.written();
+  std::string args;
+  for (const Expr *a : c.call->args) {
+    args += ", ";
+    args += c.mod.slice(a->range);
+  }
+  for (const Keyword *k : c.call->keywords) {
+    args += ", ";
+    args += c.mod.slice(k->range);
+  }
+  return "await asyncio.to_thread(" + fn + args + ")";
+}
+
+void replaceCalleeFixIt(const CallSite &c, std::string replacement,
+                        BlockingMatch &m) {
+  if (c.call->func->range.begin.line != c.call->func->range.end.line)
+    return;
+  m.fixits.push_back({c.call->func->range, std::move(replacement)});
+}
+
+} // namespace aioc::lint
+
+namespace aioc::lint {
+
+bool matchBlocking(const CallSite &c, BlockingMatch &m) {
+  if (c.qual.empty())
+    return false;
+  for (const Rule *r : allRules())
+    if (r->blocking(c, m))
+      return true;
+  return false;
+}
+
+const Call *awaitedCall(const Stmt *s, const Expr **target) {
+  const Expr *v = nullptr, *t = nullptr;
+  if (auto *e = dyn_cast<ExprStmt>(s))
+    v = e->value;
+  else if (auto *a = dyn_cast<Assign>(s); a && a->targets.size() == 1)
+    v = a->value, t = a->targets[0];
+  else if (auto *an = dyn_cast<AnnAssign>(s))
+    v = an->value, t = an->target;
+  auto *aw = llvm::dyn_cast_or_null<Await>(v);
+  if (!aw)
+    return nullptr;
+  if (target)
+    *target = t;
+  return llvm::dyn_cast_or_null<Call>(aw->value);
+}
+
+bool isIndependentCoroutineCall(RuleContext &ctx, const Call *c) {
+  Resolved r = ctx.project.resolve(c->func, ctx.mod, ctx.fn);
+  if (r.kind == Resolved::Function)
+    return r.fn->def->isAsync && !r.fn->isGenerator && !r.fn->cls;
+  if (r.kind == Resolved::Qual && startsWith(r.qual, "httpx.AsyncClient."))
+    return qualIn(r.qual,
+                  {"httpx.AsyncClient.get", "httpx.AsyncClient.head",
+                   "httpx.AsyncClient.options", "httpx.AsyncClient.post",
+                   "httpx.AsyncClient.put", "httpx.AsyncClient.request"});
+  return false;
+}
+
+void namesRead(Node *n, std::vector<std::string> &out) {
+  walk(n, [&](Node *x) {
+    if (auto *nm = dyn_cast<Name>(x))
+      out.push_back(nm->id);
+    return true;
+  });
+}
+
+void namesBound(const Expr *t, std::vector<std::string> &out) {
+  if (!t)
+    return;
+  if (auto *n = dyn_cast<Name>(t))
+    out.push_back(n->id);
+  else if (auto *tu = dyn_cast<Tuple>(t))
+    for (Expr *e : tu->elts)
+      namesBound(e, out);
+  else if (auto *l = dyn_cast<List>(t))
+    for (Expr *e : l->elts)
+      namesBound(e, out);
+  else if (auto *s = dyn_cast<Starred>(t))
+    namesBound(s->value, out);
+  else if (auto *a = dyn_cast<Attribute>(t))
+    namesRead(a->value, out); // `self.x = ...` changes what `self` reads
+  else if (auto *sub = dyn_cast<Subscript>(t))
+    namesRead(sub->value, out);
+}
+
+} // namespace aioc::lint

@@ -1,0 +1,31 @@
+// Child enumeration over aioc's AST for the linter. Only code that can run
+// is visited: statements after `return`/`raise`/`break`/`continue` in the
+// same block, `if TYPE_CHECKING:` bodies and `if False:` bodies are skipped,
+// because blocking calls there never execute.
+#pragma once
+
+#include "ast/AST.h"
+
+#include <functional>
+
+namespace aioc::lint {
+
+// Calls `f` on each direct child node (statements, expressions, helpers,
+// patterns) that is reachable at run time. Bodies of nested functions,
+// classes and lambdas are included as children: callers decide whether to
+// descend into them.
+void forEachChild(Node *n, const std::function<void(Node *)> &f);
+
+// Pre-order walk; `f` returns false to skip the node's children.
+void walk(Node *n, const std::function<bool(Node *)> &f);
+
+// Pre-order walk of the code that runs as part of a function body when it is
+// called: nested def/class/lambda bodies are not entered (their decorators,
+// defaults and bases are, since those run in the enclosing scope).
+void walkBody(const StmtList &body, const std::function<bool(Node *)> &f);
+
+// True for a test that is statically false for the linter: `TYPE_CHECKING`,
+// `typing.TYPE_CHECKING`, `False`, `0`.
+bool isStaticallyFalse(const Expr *test);
+
+} // namespace aioc::lint
