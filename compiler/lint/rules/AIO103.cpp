@@ -85,7 +85,9 @@ void checkLoop(RuleContext &ctx, For *loop) {
     walkBody({loop->body[k]}, [&](Node *n) {
       if (auto *aa = llvm::dyn_cast<AugAssign>(n))
         namesBound(aa->target, carried);
-      else if (k > awStmt) {
+      else if (k >= awStmt) {
+        // Assigned by or after the awaiting statement: the next iteration's
+        // call would read this iteration's value.
         if (auto *as = llvm::dyn_cast<Assign>(n))
           for (Expr *t : as->targets)
             namesBound(t, carried);
