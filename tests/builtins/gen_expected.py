@@ -204,6 +204,16 @@ for n in range(120):
     print(f'  {{{cstr(" ".join(ops))}, {cstr(repr(s))}}},')
 print('};')
 
+# Set displays of constants go through a frozenset constant in CPython.
+header('SetLiteral', 'const char *items; const char *repr;')
+print('static const SetLiteral kSetLiterals[] = {')
+for n in range(60):
+    vals = list({rng.randint(-40, 400) for _ in range(rng.randint(3, 40))})
+    rng.shuffle(vals)
+    lit = eval('{' + ','.join(map(str, vals)) + '}')
+    print(f'  {{{cstr(" ".join(map(str, vals)))}, {cstr(repr(lit))}}},')
+print('};')
+
 header('SetAlgebra', 'const char *a; const char *b; const char *uni; '
        'const char *inter; const char *diff; const char *sym; const char *copy;')
 print('static const SetAlgebra kSetAlgebra[] = {')

@@ -235,6 +235,19 @@ TEST(PinnedSet, IntOrderAfterAddDiscard) {
   }
 }
 
+TEST(PinnedSet, ConstantDisplays) {
+  for (const auto &c : kSetLiterals) {
+    std::vector<Int> v = ints(c.items);
+    Set<Int> s = Set<Int>::constLiteralOf(v);
+    EXPECT_EQ(repr(s).bytes(), c.repr) << c.items;
+  }
+  EXPECT_EQ(repr(Set<Int>::constLiteral({300, 44, 12, -7, 20, 36, 4, 11, 28, 60,
+                                         92, 124, 156, 188, 220, 252})),
+            // printed by CPython 3.11
+            "{4, 11, 12, 20, 92, 156, 220, 28, 36, 300, 44, 60, 188, 252, -7, "
+            "124}");
+}
+
 TEST(PinnedSet, Algebra) {
   for (const auto &c : kSetAlgebra) {
     std::vector<Int> av = ints(c.a), bv = ints(c.b);

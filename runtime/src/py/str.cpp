@@ -280,7 +280,7 @@ Str Str::repeat(Int n) const {
 
 Str Str::iterator::operator*() const {
   const char *q = p_;
-  decode(q, q + 4); // strings are NUL-terminated, so 4 bytes are readable
+  decode(q, e_);
   return Str(std::string(p_, q), 1);
 }
 Str::iterator &Str::iterator::operator++() {
@@ -977,14 +977,19 @@ Str Bytes::decode() const {
   const auto *s = reinterpret_cast<const unsigned char *>(b_.data());
   std::size_t n = b_.size(), i = 0;
   Int cps = 0;
+  // CPython names the byte when one is at fault, else the range.
   auto fail = [&](std::size_t start, std::size_t end, const char *why) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "0x%02x", s[start]);
-    std::string m = "'utf-8' codec can't decode byte ";
-    m += buf;
-    m += end > start + 1 ? " in position " + std::to_string(start) + "-" +
-                               std::to_string(end - 1)
-                         : " in position " + std::to_string(start);
+    std::string m = "'utf-8' codec can't decode ";
+    if (end > start + 1) {
+      m += "bytes in position " + std::to_string(start) + "-" +
+           std::to_string(end - 1);
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "0x%02x", s[start]);
+      m += "byte ";
+      m += buf;
+      m += " in position " + std::to_string(start);
+    }
     m += ": ";
     m += why;
     throw UnicodeDecodeError(m);
@@ -1017,7 +1022,7 @@ Str Bytes::decode() const {
         fail(i, n, "unexpected end of data");
       unsigned char cc = s[i + k];
       if (cc < (k == 1 ? lo : 0x80) || cc > (k == 1 ? hi : 0xBF))
-        fail(i, i + k, "invalid continuation byte");
+        fail(i, i + 1, "invalid continuation byte");
     }
     i += len;
     ++cps;

@@ -21,6 +21,11 @@ struct None {
 };
 inline constexpr None none{};
 
+namespace detail {
+// The end sentinel of every py:: iterator (range-for accepts distinct types).
+struct End {};
+} // namespace detail
+
 // Out-of-line raisers keep the inline fast paths small.
 [[noreturn]] void raiseOverflow();
 [[noreturn]] void raiseZeroDivision(const char *msg);

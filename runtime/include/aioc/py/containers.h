@@ -22,7 +22,7 @@ public:
   std::tuple<Ts...> v;
 
   Tuple() = default;
-  Tuple(Ts... xs) : v(std::move(xs)...) {}
+  Tuple(Ts... xs) requires(sizeof...(Ts) > 0) : v(std::move(xs)...) {}
   template <std::size_t I> auto &get() { return std::get<I>(v); }
   template <std::size_t I> const auto &get() const { return std::get<I>(v); }
   static constexpr Int len() { return sizeof...(Ts); }
@@ -152,7 +152,6 @@ template <> struct Stored<bool> {
   static bool &ref(BoolBox &x) { return x.v; }
   static const bool &ref(const BoolBox &x) { return x.v; }
 };
-struct End {};
 } // namespace detail
 
 // A Python list: a shared_ptr to a vector, so copies alias like Python names
@@ -883,6 +882,24 @@ public:
   Set(std::initializer_list<T> xs) : Set() {
     for (const auto &x : xs)
       add(x);
+  }
+  // A set display of more than two constants, `{1, 2, 3}`: CPython 3.11
+  // compiles it to a frozenset constant (built by adding in order, then
+  // rebuilt from its own iteration order when the compiler merges constants)
+  // that SET_UPDATE merges into an empty set. The order can differ from
+  // adding the items one by one, so the compiler emits this for such
+  // displays and the brace constructor for all others.
+  static Set constLiteral(std::initializer_list<T> xs) {
+    return constLiteralOf(xs);
+  }
+  template <class It> static Set constLiteralOf(const It &xs) {
+    Set first, rebuilt, r;
+    for (const auto &x : xs)
+      first.add(x);
+    for (const auto &x : first)
+      rebuilt.add(x);
+    r.p_->merge(*rebuilt.p_);
+    return r;
   }
   // set(iterable); from another Set this is CPython's set_merge.
   template <class It> static Set from(const It &it) {

@@ -35,7 +35,10 @@
 //       raises RuntimeError as in CPython.
 //     Set: add discard remove pop clear copy update union_ intersection
 //       difference symmetric_difference issubset issuperset isdisjoint,
-//       | & - ^ |= &= -=, == <= < >= >, contains. The table is CPython's, so
+//       | & - ^ |= &= -=, == <= < >= >, contains. A display of more than
+//       two constants (`{1, 2, 3}`) must be built with Set<T>::constLiteral
+//       (CPython builds it through a frozenset constant and the order can
+//       differ); other displays use Set<T>{...}. The table is CPython's, so
 //       sets of ints (and floats, tuples of ints) iterate and print in
 //       CPython's order. CPython randomizes str hashes: a set of str has no
 //       defined order there, so tests must not depend on it.

@@ -132,18 +132,24 @@ public:
   Bytes encode() const;
 
   // Iteration yields one-code-point strings.
+  // The iterator shares the string's buffer: the Str must outlive the loop,
+  // which range-for guarantees.
   class iterator {
   public:
-    iterator(const char *p) : p_(p) {}
+    using value_type = Str;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    iterator(const char *p, const char *e) : p_(p), e_(e) {}
     Str operator*() const;
     iterator &operator++();
-    bool operator==(const iterator &o) const { return p_ == o.p_; }
+    void operator++(int) { ++*this; }
+    bool operator==(detail::End) const { return p_ >= e_; }
 
   private:
-    const char *p_;
+    const char *p_ = nullptr, *e_ = nullptr;
   };
-  iterator begin() const { return iterator(s_.data()); }
-  iterator end() const { return iterator(s_.data() + s_.size()); }
+  iterator begin() const { return iterator(s_.data(), s_.data() + s_.size()); }
+  detail::End end() const { return {}; }
 
   // Code point <-> byte offset; identity for ASCII.
   std::size_t byteOffset(Int cp) const;
