@@ -35,7 +35,7 @@ struct Cleanup {
 };
 } // namespace
 
-thread_local FrameFreeLists tlFrameLists;
+constinit thread_local FrameFreeLists tlFrameLists;
 namespace {
 int gOverride = -1; // -1: environment decides
 }

@@ -6,7 +6,7 @@
 
 namespace aioc {
 
-thread_local TaskBase *detail::tlCurrentTask = nullptr;
+constinit thread_local TaskBase *detail::tlCurrentTask = nullptr;
 
 namespace {
 // CPython's tasks._task_name_counter: one counter for the whole process.

@@ -9,7 +9,7 @@
 namespace aioc {
 class TaskBase;
 namespace detail {
-extern thread_local TaskBase *tlCurrentTask;
+extern thread_local constinit TaskBase *tlCurrentTask;
 void setLocation(TaskBase *t, const char *func, const char *file, int line);
 } // namespace detail
 

@@ -19,7 +19,7 @@ struct FrameFreeLists {
   Node *heads[kClasses] = {};
   bool enabled = true;
 };
-extern thread_local FrameFreeLists tlFrameLists;
+extern thread_local constinit FrameFreeLists tlFrameLists;
 // Benchmarks switch the free lists off to measure what they buy (also
 // AIOC_FRAME_ALLOC=0). Takes effect for frames allocated afterwards.
 void setFrameFreeListsEnabled(bool on);

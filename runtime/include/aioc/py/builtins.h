@@ -33,6 +33,9 @@ template <class T> bool truthy(const Optional<T> &o) {
 class OutStream {
 public:
   explicit OutStream(int fd);
+  ~OutStream();
+  OutStream(const OutStream &) = delete;
+  OutStream &operator=(const OutStream &) = delete;
   void write(std::string_view s);
   void flush();
   int fd() const { return fd_; }
@@ -109,13 +112,39 @@ void formatTo(std::string &out, Float v, std::string_view spec);
 void formatTo(std::string &out, const Str &v, std::string_view spec);
 void formatTo(std::string &out, bool v, std::string_view spec);
 [[noreturn]] void raiseBadObjectFormat(const char *typeName);
+
+// type(x).__name__ of the builtin types; user classes add an overload.
+inline const char *typeName(Int) { return "int"; }
+inline const char *typeName(Float) { return "float"; }
+inline const char *typeName(bool) { return "bool"; }
+inline const char *typeName(None) { return "NoneType"; }
+inline const char *typeName(const Str &) { return "str"; }
+inline const char *typeName(const Bytes &) { return "bytes"; }
+template <class T> const char *typeName(const List<T> &) { return "list"; }
+template <class K, class V> const char *typeName(const Dict<K, V> &) {
+  return "dict";
+}
+template <class T> const char *typeName(const Set<T> &) { return "set"; }
+template <class... Ts> const char *typeName(const Tuple<Ts...> &) {
+  return "tuple";
+}
+template <class T> const char *typeName(const Optional<T> &o) {
+  return o.isNone() ? "NoneType" : typeName(o.value());
+}
+
 // Any other type: an empty spec means str(x), else TypeError.
 template <class T>
-void formatTo(std::string &out, const T &v, std::string_view spec,
-              const char *typeName = "object") {
+void formatTo(std::string &out, const T &v, std::string_view spec) {
   if (!spec.empty())
-    raiseBadObjectFormat(typeName);
+    raiseBadObjectFormat(typeName(v));
   strTo(out, v);
+}
+template <class T>
+void formatTo(std::string &out, const Optional<T> &v, std::string_view spec) {
+  if (v.isNone())
+    formatTo(out, none, spec);
+  else
+    formatTo(out, v.value(), spec);
 }
 template <class T> Str format(const T &v, std::string_view spec = {}) {
   std::string s;
@@ -163,6 +192,7 @@ private:
   Int start_, stop_, step_, len_;
 };
 void reprTo(std::string &out, const Range &r);
+inline const char *typeName(const Range &) { return "range"; }
 inline bool operator==(const Range &a, const Range &b) {
   // Python compares ranges as sequences.
   if (a.len() != b.len())
@@ -346,6 +376,16 @@ template <class I, class F> auto maxKey(const I &it, F &&key) {
   if (!r)
     detail::raiseEmptyMinMax(true);
   return *r;
+}
+template <class I, class F, class D>
+auto minKeyDefault(const I &it, F &&key, D dflt) {
+  auto r = detail::minmax<false>(it, key);
+  return r ? *r : dflt;
+}
+template <class I, class F, class D>
+auto maxKeyDefault(const I &it, F &&key, D dflt) {
+  auto r = detail::minmax<true>(it, key);
+  return r ? *r : dflt;
 }
 template <class I, class D> auto minDefault(const I &it, D dflt) {
   auto r = detail::minmax<false>(it, detail::Identity{});
