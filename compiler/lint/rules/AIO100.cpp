@@ -58,38 +58,53 @@ const std::vector<ChainLink> &blocks(Project &p, FunctionInfo *f,
   f->blockState = FunctionInfo::BlockState::InProgress;
   ModuleInfo &m = *f->mod;
   bool found = false;
-  walkBody(f->def->body, [&](Node *n) {
-    if (found)
-      return false;
-    auto *call = llvm::dyn_cast<Call>(n);
-    if (!call)
-      return true;
+  // Tries one call; true when it blocks (chain recorded).
+  auto tryCall = [&](const Call *call) {
     std::string qual = p.calleeQual(call, m, f);
     CallSite cs{p, m, f, call, qual, opts};
     BlockingMatch bm;
     uint32_t line = call->range.begin.line;
     if (matchBlocking(cs, bm)) {
       if (p.noqa(m, line, bm.code) || p.noqa(m, line, "AIO100"))
-        return true;
+        return false;
       f->blockChain = {
           {m.fileId, call->func->range, displayCallee(m, call, false)}};
       f->blockCode = bm.code;
-      found = true;
-      return false;
+      return true;
     }
     FunctionInfo *g = p.calleeFunction(call, m, f);
-    if (g && g != f && !g->def->isAsync && !g->isGenerator &&
-        !p.noqa(m, line, "AIO100")) {
-      const auto &sub = blocks(p, g, opts);
-      if (!sub.empty()) {
-        f->blockChain = {
-            {m.fileId, call->func->range, displayCallee(m, call, true)}};
-        f->blockChain.insert(f->blockChain.end(), sub.begin(), sub.end());
-        f->blockCode = g->blockCode;
+    if (!g || g == f || g->def->isAsync || g->isGenerator ||
+        p.noqa(m, line, "AIO100"))
+      return false;
+    const auto &sub = blocks(p, g, opts);
+    if (sub.empty())
+      return false;
+    f->blockChain = {
+        {m.fileId, call->func->range, displayCallee(m, call, true)}};
+    f->blockChain.insert(f->blockChain.end(), sub.begin(), sub.end());
+    f->blockCode = g->blockCode;
+    return true;
+  };
+  walkBody(f->def->body, [&](Node *n) {
+    if (found)
+      return false;
+    auto *call = llvm::dyn_cast<Call>(n);
+    if (!call)
+      return true;
+    // Receiver calls run first: in `open(p).read()` the chain names `open`.
+    std::vector<const Call *> order{call};
+    for (const Call *c = call;;) {
+      auto *a = llvm::dyn_cast<Attribute>(c->func);
+      c = a ? llvm::dyn_cast<Call>(a->value) : nullptr;
+      if (!c)
+        break;
+      order.insert(order.begin(), c);
+    }
+    for (const Call *c : order)
+      if (tryCall(c)) {
         found = true;
         return false;
       }
-    }
     return true;
   });
   f->blockState = FunctionInfo::BlockState::Done;
