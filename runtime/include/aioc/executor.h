@@ -28,34 +28,37 @@ auto runInExecutor(EventLoop &loop, F fn, Args... args) {
   // the future is touched on the loop thread alone.
   auto *state = fut.state();
   state->retain();
-  detail::submitToDefaultExecutor(loop, [&loop, state, fn = std::move(fn),
-                                         tup = std::make_tuple(
-                                             std::move(args)...)]() mutable {
-    std::exception_ptr err;
-    std::optional<ValueOf<R>> value;
-    try {
-      if constexpr (std::is_void_v<R>) {
-        std::apply(fn, tup);
-        value.emplace();
-      } else {
-        value.emplace(std::apply(fn, tup));
-      }
-    } catch (...) {
-      err = std::current_exception();
-    }
-    loop.callSoonThreadsafe([state, err, value = std::move(value)]() mutable {
-      auto keep = Ref<FutureState<R>>::adopt(state);
-      // _chain_future: a cancelled destination ignores the result.
-      if (state->done())
-        return;
-      if (err) {
-        state->setException(err);
-      } else {
-        state->value = std::move(value);
-        state->markFinishedPublic();
-      }
-    });
-  });
+  detail::submitToDefaultExecutor(
+      loop, [&loop, state, fn = std::move(fn),
+             tup = std::make_tuple(std::move(args)...)]() mutable {
+        std::exception_ptr err;
+        std::optional<ValueOf<R>> value;
+        try {
+          if constexpr (std::is_void_v<R>) {
+            std::apply(fn, tup);
+            value.emplace();
+          } else {
+            value.emplace(std::apply(fn, tup));
+          }
+        } catch (...) {
+          err = std::current_exception();
+        }
+        // Moved, not copied: the exception's last reference must be dropped on
+        // the loop thread (TSan cannot see libstdc++'s atomic refcount).
+        loop.callSoonThreadsafe(
+            [state, err = std::move(err), value = std::move(value)]() mutable {
+              auto keep = Ref<FutureState<R>>::adopt(state);
+              // _chain_future: a cancelled destination ignores the result.
+              if (state->done())
+                return;
+              if (err) {
+                state->setException(err);
+              } else {
+                state->value = std::move(value);
+                state->markFinishedPublic();
+              }
+            });
+      });
   return fut;
 }
 
