@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Compares ruff-wasm's ASYNC findings with aioc's on the same files.
+
+Both inputs are JSON lines with file, line and code. A finding is the triple
+(file, line, code); ruff names its rules (`blocking-sleep-in-async-function`),
+so names are mapped to ASYNC codes first."""
+import collections
+import json
+import os
+import sys
+
+RUFF_NAMES = {
+    "cancel-scope-no-checkpoint": "ASYNC100",
+    "trio-sync-call": "ASYNC105",
+    "async-function-with-timeout": "ASYNC109",
+    "async-busy-wait": "ASYNC110",
+    "async-zero-sleep": "ASYNC115",
+    "long-sleep-not-forever": "ASYNC116",
+    "blocking-http-call-in-async-function": "ASYNC210",
+    "blocking-http-call-httpx-in-async-function": "ASYNC212",
+    "create-subprocess-in-async-function": "ASYNC220",
+    "run-process-in-async-function": "ASYNC221",
+    "wait-for-process-in-async-function": "ASYNC222",
+    "blocking-open-call-in-async-function": "ASYNC230",
+    "blocking-path-method-in-async-function": "ASYNC240",
+    "blocking-input-in-async-function": "ASYNC250",
+    "blocking-sleep-in-async-function": "ASYNC251",
+}
+
+
+def load(path):
+    out = set()
+    for line in open(path):
+        line = line.strip()
+        if not line:
+            continue
+        d = json.loads(line)
+        code = RUFF_NAMES.get(d["code"], d["code"])
+        out.add((os.path.normpath(d["file"]), d["line"], code))
+    return out
+
+
+def main():
+    ruff, aioc = load(sys.argv[1]), load(sys.argv[2])
+    codes = sorted({c for _, _, c in ruff | aioc})
+    print(f"{'code':<10} {'ruff':>6} {'aioc':>6} {'both':>6} {'ruff only':>10} {'aioc only':>10}")
+    for c in codes:
+        r = {k for k in ruff if k[2] == c}
+        a = {k for k in aioc if k[2] == c}
+        print(f"{c:<10} {len(r):>6} {len(a):>6} {len(r & a):>6} {len(r - a):>10} {len(a - r):>10}")
+    print(f"{'total':<10} {len(ruff):>6} {len(aioc):>6} {len(ruff & aioc):>6} "
+          f"{len(ruff - aioc):>10} {len(aioc - ruff):>10}")
+    missed = sorted(ruff - aioc)
+    print(f"\nfindings ruff has that aioc misses: {len(missed)}")
+    for f, l, c in missed:
+        print(f"  {f}:{l} {c}")
+    only = collections.Counter(c for _, _, c in aioc - ruff)
+    print(f"\nfindings only aioc has: {sum(only.values())} "
+          + ", ".join(f"{c}={n}" for c, n in sorted(only.items())))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
