@@ -212,6 +212,13 @@ TEST(Dict, ViewsReprEquality) {
   for (auto [k, v] : d.items())
     items += k.bytes() + "=" + r(v) + ";";
   EXPECT_EQ(items, "x=[1.0];y=[];");
+  // d={'x':[1.0],'y':[]}; print(d.keys(), d.values(), d.items())
+  EXPECT_EQ(r(d.keys()), "dict_keys(['x', 'y'])");
+  EXPECT_EQ(r(d.values()), "dict_values([[1.0], []])");
+  EXPECT_EQ(r(d.items()), "dict_items([('x', [1.0]), ('y', [])])");
+  // dict(zip('ab', [1, 2])) | {'a': 5} -> {'a': 5, 'b': 2}
+  auto z = Dict<Str, Int>::from(zip(Str("ab"), List<Int>{1, 2}));
+  EXPECT_EQ(r(z | Dict<Str, Int>{{"a", 5}}), "{'a': 5, 'b': 2}");
   Dict<Int, Int> a{{1, 2}, {3, 4}}, b{{3, 4}, {1, 2}};
   EXPECT_EQ(a, b); // order does not matter for ==
   b.setitem(1, 5);
@@ -441,8 +448,15 @@ TEST(Builtins, Numbers) {
   EXPECT_EQ(format(Int(0), "c").bytes(), std::string(1, '\0'));
   EXPECT_EQ(format(true, "").bytes(), "True");
   EXPECT_EQ(format(true, ">5").bytes(), "    1");
+  // format([1], '5') -> TypeError: unsupported format string passed to
+  // list.__format__
   EXPECT_EQ(errorOf([] { format(List<Int>{1}, "5"); }),
-            "TypeError: unsupported format string passed to object.__format__");
+            "TypeError: unsupported format string passed to list.__format__");
+  EXPECT_EQ(errorOf([] { format(none, "5"); }),
+            "TypeError: unsupported format string passed to "
+            "NoneType.__format__");
+  EXPECT_EQ(format(Optional<Float>(2.5), ".2f").bytes(), "2.50");
+  EXPECT_EQ(format(Optional<Float>(), "").bytes(), "None");
   EXPECT_EQ(format(List<Int>{1}, "").bytes(), "[1]");
 }
 

@@ -36,6 +36,11 @@ static void writeAll(int fd, const char *p, std::size_t n) {
   }
 }
 
+OutStream::~OutStream() {
+  flush();
+  delete st_;
+}
+
 void OutStream::write(std::string_view s) {
   std::lock_guard<std::mutex> lock(st_->mu);
   st_->buf += s;

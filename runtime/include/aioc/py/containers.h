@@ -532,6 +532,14 @@ public:
       setitem(kv.first, kv.second);
   }
 
+  // dict(iterable of pairs), e.g. dict(zip(keys, values)).
+  template <class It> static Dict from(const It &it) {
+    Dict d;
+    for (auto &&kv : it)
+      d.setitem(get<0>(kv), get<1>(kv));
+    return d;
+  }
+
   Int len() const { return p_->used; }
   bool empty() const { return p_->used == 0; }
   bool contains(const K &k) const { return p_->find(k, hash(k)) >= 0; }
@@ -615,6 +623,16 @@ public:
     return r;
   }
   bool is(const Dict &o) const { return p_ == o.p_; }
+  // d | e (3.9+): a new dict, e's values win.
+  friend Dict operator|(const Dict &a, const Dict &b) {
+    Dict r = a.copy();
+    r.update(b);
+    return r;
+  }
+  Dict &operator|=(const Dict &o) {
+    update(o);
+    return *this;
+  }
 
   friend bool operator==(const Dict &a, const Dict &b) {
     if (a.len() != b.len())
@@ -684,6 +702,20 @@ public:
     iterator<W> begin() const { return iterator<W>(p); }
     detail::End end() const { return {}; }
     Int len() const { return p->used; }
+    // dict_keys(['a']) / dict_values([1]) / dict_items([('a', 1)])
+    friend void reprTo(std::string &out, const View &v) {
+      out += W == What::Keys     ? "dict_keys(["
+             : W == What::Values ? "dict_values(["
+                                 : "dict_items([";
+      bool first = true;
+      for (auto &&x : v) {
+        if (!first)
+          out += ", ";
+        first = false;
+        reprTo(out, x);
+      }
+      out += "])";
+    }
   };
   iterator<What::Keys> begin() const { return iterator<What::Keys>(p_); }
   detail::End end() const { return {}; }
