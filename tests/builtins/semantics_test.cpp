@@ -457,6 +457,12 @@ TEST(Builtins, Numbers) {
             "NoneType.__format__");
   EXPECT_EQ(format(Optional<Float>(2.5), ".2f").bytes(), "2.50");
   EXPECT_EQ(format(Optional<Float>(), "").bytes(), "None");
+  std::string f;
+  formatTo(f, Optional<Float>(2.5), ">6.1f", "float | None");
+  formatTo(f, List<Int>{1}, "", "list[int]");
+  EXPECT_EQ(f, "   2.5[1]");
+  List<bool> lb{true};
+  EXPECT_TRUE(detail::Stored<bool>::ref(lb[0]));
   EXPECT_EQ(format(List<Int>{1}, "").bytes(), "[1]");
 }
 

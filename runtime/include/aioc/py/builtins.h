@@ -113,31 +113,39 @@ void formatTo(std::string &out, const Str &v, std::string_view spec);
 void formatTo(std::string &out, bool v, std::string_view spec);
 [[noreturn]] void raiseBadObjectFormat(const char *typeName);
 
-// type(x).__name__ of the builtin types; user classes add an overload.
-inline const char *typeName(Int) { return "int"; }
-inline const char *typeName(Float) { return "float"; }
-inline const char *typeName(bool) { return "bool"; }
-inline const char *typeName(None) { return "NoneType"; }
-inline const char *typeName(const Str &) { return "str"; }
-inline const char *typeName(const Bytes &) { return "bytes"; }
-template <class T> const char *typeName(const List<T> &) { return "list"; }
-template <class K, class V> const char *typeName(const Dict<K, V> &) {
+// type(x).__name__ of the builtin types (named so as not to clash with the
+// compiler's own typeName helpers).
+inline const char *pyTypeName(Int) { return "int"; }
+inline const char *pyTypeName(Float) { return "float"; }
+inline const char *pyTypeName(bool) { return "bool"; }
+inline const char *pyTypeName(None) { return "NoneType"; }
+inline const char *pyTypeName(const Str &) { return "str"; }
+inline const char *pyTypeName(const Bytes &) { return "bytes"; }
+template <class T> const char *pyTypeName(const List<T> &) { return "list"; }
+template <class K, class V> const char *pyTypeName(const Dict<K, V> &) {
   return "dict";
 }
-template <class T> const char *typeName(const Set<T> &) { return "set"; }
-template <class... Ts> const char *typeName(const Tuple<Ts...> &) {
+template <class T> const char *pyTypeName(const Set<T> &) { return "set"; }
+template <class... Ts> const char *pyTypeName(const Tuple<Ts...> &) {
   return "tuple";
 }
-template <class T> const char *typeName(const Optional<T> &o) {
-  return o.isNone() ? "NoneType" : typeName(o.value());
+template <class T> const char *pyTypeName(const Optional<T> &o) {
+  return o.isNone() ? "NoneType" : pyTypeName(o.value());
 }
 
-// Any other type: an empty spec means str(x), else TypeError.
+// Any other type: an empty spec means str(x), else TypeError naming the
+// type (given explicitly for user classes).
 template <class T>
-void formatTo(std::string &out, const T &v, std::string_view spec) {
+void formatTo(std::string &out, const T &v, std::string_view spec,
+              const char *typeName) {
   if (!spec.empty())
-    raiseBadObjectFormat(typeName(v));
+    raiseBadObjectFormat(typeName);
   strTo(out, v);
+}
+template <class T>
+auto formatTo(std::string &out, const T &v, std::string_view spec)
+    -> decltype(pyTypeName(v), void()) {
+  formatTo(out, v, spec, pyTypeName(v));
 }
 template <class T>
 void formatTo(std::string &out, const Optional<T> &v, std::string_view spec) {
@@ -145,6 +153,11 @@ void formatTo(std::string &out, const Optional<T> &v, std::string_view spec) {
     formatTo(out, none, spec);
   else
     formatTo(out, v.value(), spec);
+}
+template <class T>
+void formatTo(std::string &out, const Optional<T> &v, std::string_view spec,
+              const char *) {
+  formatTo(out, v, spec);
 }
 template <class T> Str format(const T &v, std::string_view spec = {}) {
   std::string s;
@@ -192,7 +205,7 @@ private:
   Int start_, stop_, step_, len_;
 };
 void reprTo(std::string &out, const Range &r);
-inline const char *typeName(const Range &) { return "range"; }
+inline const char *pyTypeName(const Range &) { return "range"; }
 inline bool operator==(const Range &a, const Range &b) {
   // Python compares ranges as sequences.
   if (a.len() != b.len())

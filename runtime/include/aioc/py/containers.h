@@ -151,6 +151,8 @@ template <> struct Stored<bool> {
   using type = BoolBox;
   static bool &ref(BoolBox &x) { return x.v; }
   static const bool &ref(const BoolBox &x) { return x.v; }
+  static bool &ref(bool &x) { return x; }
+  static const bool &ref(const bool &x) { return x; }
 };
 } // namespace detail
 
