@@ -10,6 +10,10 @@
 #include <llvm/Support/ConvertUTF.h>
 #include <llvm/Support/Unicode.h>
 
+#include <unicode/normalizer2.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -306,6 +310,28 @@ std::string toDecimal(const std::string &digits, int base) {
   return out;
 }
 
+// Identifiers are NFKC-normalized, as CPython does (PEP 3131).
+std::string ident(const std::string &text) {
+  bool ascii = true;
+  for (unsigned char c : text)
+    ascii &= c < 0x80;
+  if (ascii)
+    return text;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2 *nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status))
+    return text;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  icu::UnicodeString n = nfkc->normalize(u, status);
+  if (U_FAILURE(status))
+    return text;
+  std::string out;
+  n.toUTF8String(out);
+  return out;
+}
+std::string ident(ParseTree *t) { return ident(t->getText()); }
+std::string ident(Token *t) { return ident(t->getText()); }
+
 // ------------------------------------------------------------- builder
 
 struct ParseSession;
@@ -483,13 +509,13 @@ Stmt *Builder::simpleStmt(P::Simple_stmtContext *c) {
   if (auto *g = dynamic_cast<P::Global_stmtContext *>(ch)) {
     auto *s = make<Global>(r);
     for (auto *n : g->NAME())
-      s->names.push_back(n->getText());
+      s->names.push_back(ident(n));
     return s;
   }
   if (auto *g = dynamic_cast<P::Nonlocal_stmtContext *>(ch)) {
     auto *s = make<Nonlocal>(r);
     for (auto *n : g->NAME())
-      s->names.push_back(n->getText());
+      s->names.push_back(ident(n));
     return s;
   }
   if (auto *a = dynamic_cast<P::Assert_stmtContext *>(ch)) {
@@ -504,9 +530,9 @@ Stmt *Builder::simpleStmt(P::Simple_stmtContext *c) {
       auto *s = make<Import>(r);
       for (auto *d : in->dotted_as_names()->dotted_as_name()) {
         auto *a = make<Alias>(R(d));
-        a->name = d->dotted_name()->getText();
+        a->name = ident(d->dotted_name());
         if (d->AS())
-          a->asname = d->NAME()->getText();
+          a->asname = ident(d->NAME());
         s->names.push_back(a);
       }
       return s;
@@ -529,7 +555,7 @@ Stmt *Builder::importFrom(P::Import_fromContext *c) {
       break;
   }
   if (auto *d = c->dotted_name())
-    s->module = d->getText();
+    s->module = ident(d);
   auto *targets = c->import_targets();
   if (targets->STAR()) {
     auto *a = make<Alias>(R(targets->STAR()));
@@ -538,9 +564,9 @@ Stmt *Builder::importFrom(P::Import_fromContext *c) {
   } else {
     for (auto *n : targets->import_as_names()->import_as_name()) {
       auto *a = make<Alias>(R(n));
-      a->name = n->NAME(0)->getText();
+      a->name = ident(n->NAME(0));
       if (n->AS())
-        a->asname = n->NAME(1)->getText();
+        a->asname = ident(n->NAME(1));
       s->names.push_back(a);
     }
     if (!targets->OPEN_PAREN() && targets->getStop()->getType() == P::COMMA)
@@ -739,7 +765,7 @@ Stmt *Builder::tryStmt(P::Try_stmtContext *c) {
     else if (isStar)
       error(R(e->STAR()), "expected one or more exception types");
     if (e->AS())
-      h->name = e->NAME()->getText();
+      h->name = ident(e->NAME());
     block(e->block(), h->body);
     s->handlers.push_back(h);
   }
@@ -758,7 +784,7 @@ FunctionDef *Builder::funcdef(P::FuncdefContext *c, bool isAsync,
                               SourceRange r) {
   auto *f = make<FunctionDef>(r);
   f->isAsync = isAsync;
-  f->name = c->NAME()->getText();
+  f->name = ident(c->NAME());
   f->nameRange = R(c->NAME());
   auto *params = c->parameters();
   f->args = typedArgs(params->typedargslist(), R(params));
@@ -770,7 +796,7 @@ FunctionDef *Builder::funcdef(P::FuncdefContext *c, bool isAsync,
 
 ClassDef *Builder::classdef(P::ClassdefContext *c, SourceRange r) {
   auto *k = make<ClassDef>(r);
-  k->name = c->NAME()->getText();
+  k->name = ident(c->NAME());
   k->nameRange = R(c->NAME());
   if (auto *a = c->arglist())
     arguments(a, k->bases, k->keywords);
@@ -811,7 +837,7 @@ Arguments *Builder::typedArgs(P::TypedargslistContext *c, SourceRange r) {
     if (p->POWER()) {
       auto *d = p->tfpdef();
       auto *arg = make<Arg>(R(d));
-      arg->arg = d->NAME()->getText();
+      arg->arg = ident(d->NAME());
       if (auto *t = d->test())
         arg->annotation = test(t);
       a->kwarg = arg;
@@ -827,7 +853,7 @@ Arguments *Builder::typedArgs(P::TypedargslistContext *c, SourceRange r) {
       if (auto *n = p->NAME()) {
         auto *arg =
             make<Arg>({pm_.begin(n->getSymbol()), pm_.end(p->getStop())});
-        arg->arg = n->getText();
+        arg->arg = ident(n);
         if (auto *t = p->test())
           arg->annotation = test(t);
         else if (auto *se = p->star_expr())
@@ -846,7 +872,7 @@ Arguments *Builder::typedArgs(P::TypedargslistContext *c, SourceRange r) {
     }
     auto *d = p->tfpdef();
     auto *arg = make<Arg>(R(d));
-    arg->arg = d->NAME()->getText();
+    arg->arg = ident(d->NAME());
     if (auto *t = d->test())
       arg->annotation = test(t);
     Expr *def = p->ASSIGN() ? test(p->test()) : nullptr;
@@ -894,7 +920,7 @@ Arguments *Builder::lambdaArgs(P::VarargslistContext *c, SourceRange r) {
     }
     if (p->POWER()) {
       auto *arg = make<Arg>(R(p->NAME()));
-      arg->arg = p->NAME()->getText();
+      arg->arg = ident(p->NAME());
       a->kwarg = arg;
       st.kwarg = true;
       continue;
@@ -907,7 +933,7 @@ Arguments *Builder::lambdaArgs(P::VarargslistContext *c, SourceRange r) {
       st.star = true;
       if (auto *n = p->NAME()) {
         auto *arg = make<Arg>(R(n));
-        arg->arg = n->getText();
+        arg->arg = ident(n);
         a->vararg = arg;
       } else if (i + 1 == all.size() || !all[i + 1]->NAME() ||
                  all[i + 1]->POWER() || all[i + 1]->STAR()) {
@@ -916,7 +942,7 @@ Arguments *Builder::lambdaArgs(P::VarargslistContext *c, SourceRange r) {
       continue;
     }
     auto *arg = make<Arg>(R(p->NAME()));
-    arg->arg = p->NAME()->getText();
+    arg->arg = ident(p->NAME());
     Expr *def = p->ASSIGN() ? test(p->test()) : nullptr;
     if (st.star) {
       a->kwonlyargs.push_back(arg);
@@ -975,7 +1001,7 @@ Stmt *Builder::matchStmt(P::Match_stmtContext *c) {
 Pattern *Builder::maybeStar(P::Maybe_star_patternContext *c) {
   if (c->STAR()) {
     auto *s = make<MatchStar>(R(c));
-    std::string n = c->NAME()->getText();
+    std::string n = ident(c->NAME());
     if (n != "_")
       s->name = n;
     return s;
@@ -998,7 +1024,7 @@ Pattern *Builder::pattern(P::PatternContext *c) {
   if (c->AS()) {
     auto *as = make<MatchAs>(R(c));
     as->pattern = p;
-    std::string n = c->NAME()->getText();
+    std::string n = ident(c->NAME());
     if (n == "_")
       error(R(c->NAME()), "cannot use '_' as a target");
     as->name = n;
@@ -1010,12 +1036,12 @@ Pattern *Builder::pattern(P::PatternContext *c) {
 Expr *Builder::nameOrAttr(P::Name_or_attrContext *c) {
   auto names = c->NAME();
   auto *n = make<Name>(R(names[0]));
-  n->id = names[0]->getText();
+  n->id = ident(names[0]);
   Expr *e = n;
   for (size_t i = 1; i < names.size(); ++i) {
     auto *a = make<Attribute>({e->range.begin, pm_.end(names[i]->getSymbol())});
     a->value = e;
-    a->attr = names[i]->getText();
+    a->attr = ident(names[i]);
     a->attrRange = R(names[i]);
     e = a;
   }
@@ -1076,7 +1102,7 @@ Pattern *Builder::closedPattern(P::Closed_patternContext *c) {
     if (!c->OPEN_PAREN()) {
       if (na->NAME().size() == 1) {
         auto *as = make<MatchAs>(r);
-        std::string n = na->getText();
+        std::string n = ident(na);
         if (n != "_")
           as->name = n;
         return as;
@@ -1090,7 +1116,7 @@ Pattern *Builder::closedPattern(P::Closed_patternContext *c) {
     if (auto *args = c->class_args()) {
       for (auto *a : args->class_arg()) {
         if (a->ASSIGN()) {
-          k->kwd_attrs.push_back(a->NAME()->getText());
+          k->kwd_attrs.push_back(ident(a->NAME()));
           k->kwd_patterns.push_back(pattern(a->pattern()));
         } else {
           if (!k->kwd_attrs.empty())
@@ -1109,7 +1135,7 @@ Pattern *Builder::closedPattern(P::Closed_patternContext *c) {
       if (it->POWER()) {
         if (i + 1 != items.size())
           error(R(it), "invalid syntax");
-        m->rest = it->NAME()->getText();
+        m->rest = ident(it->NAME());
         continue;
       }
       if (auto *lit = it->literal_pattern()) {
@@ -1430,7 +1456,7 @@ Expr *Builder::primary(P::PrimaryContext *c) {
     if (t->DOT()) {
       auto *a = make<Attribute>(r);
       a->value = e;
-      a->attr = t->NAME()->getText();
+      a->attr = ident(t->NAME());
       a->attrRange = R(t->NAME());
       e = a;
     } else if (t->OPEN_PAREN()) {
@@ -1504,7 +1530,7 @@ Expr *Builder::atom(P::AtomContext *c) {
   switch (first->getType()) {
   case P::NAME: {
     auto *n = make<Name>(r);
-    n->id = first->getText();
+    n->id = ident(first);
     return n;
   }
   case P::NUMBER:
@@ -2476,6 +2502,71 @@ Expr *ParseSession::parseFieldExpr(std::string_view text, SourceLoc base,
   return errs.size() > before ? nullptr : e;
 }
 
+// PEP 263: a `coding` cookie on line 1 or 2 names the source encoding.
+// Returns the normalized name, or "" without a cookie.
+std::string codingCookie(std::string_view src) {
+  size_t pos = 0;
+  for (int line = 0; line < 2 && pos <= src.size(); ++line) {
+    size_t end = src.find('\n', pos);
+    std::string_view l =
+        src.substr(pos, end == std::string_view::npos ? std::string_view::npos
+                                                      : end - pos);
+    size_t i = l.find_first_not_of(" \t\f");
+    if (i == std::string_view::npos || l[i] != '#') {
+      if (i != std::string_view::npos && l[i] != '\r')
+        return ""; // code on line 1: no cookie on line 2
+    } else {
+      size_t c = l.find("coding", i);
+      if (c != std::string_view::npos && c + 6 < l.size() &&
+          (l[c + 6] == ':' || l[c + 6] == '=')) {
+        size_t j = c + 7;
+        while (j < l.size() && (l[j] == ' ' || l[j] == '\t'))
+          ++j;
+        size_t k = j;
+        while (k < l.size() &&
+               (std::isalnum(static_cast<unsigned char>(l[k])) || l[k] == '-' ||
+                l[k] == '_' || l[k] == '.'))
+          ++k;
+        std::string name(l.substr(j, k - j));
+        // CPython's get_normal_name().
+        std::string low;
+        for (char ch : name.substr(0, 12))
+          low += ch == '_' ? '-' : static_cast<char>(std::tolower(ch));
+        if (low == "utf-8" || low.rfind("utf-8-", 0) == 0)
+          return "utf-8";
+        for (const char *l1 : {"latin-1", "iso-8859-1", "iso-latin-1"})
+          if (low == l1 || low.rfind(std::string(l1) + "-", 0) == 0)
+            return "iso-8859-1";
+        return name;
+      }
+    }
+    if (end == std::string_view::npos)
+      break;
+    pos = end + 1;
+  }
+  return "";
+}
+
+// Converts `src` from `encoding` to UTF-8 with ICU; false if the encoding is
+// unknown or the bytes are invalid in it.
+bool toUTF8(std::string_view src, const std::string &encoding,
+            std::string &out) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter *conv = ucnv_open(encoding.c_str(), &status);
+  if (U_FAILURE(status))
+    return false;
+  ucnv_setToUCallBack(conv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
+                      &status);
+  icu::UnicodeString u(src.data(), static_cast<int32_t>(src.size()), conv,
+                       status);
+  ucnv_close(conv);
+  if (U_FAILURE(status))
+    return false;
+  out.clear();
+  u.toUTF8String(out);
+  return true;
+}
+
 } // namespace
 
 ParseResult parseFile(SourceManager &sm, unsigned fileId,
@@ -2488,8 +2579,20 @@ ParseResult parseFile(SourceManager &sm, unsigned fileId,
   std::string_view src = text.substr(bom);
 
   std::vector<SyntaxErr> errs;
+  std::string decoded;
+  std::string enc = codingCookie(src);
+  if (bom && !enc.empty() && enc != "utf-8") {
+    errs.push_back(
+        {{{1, 0}, {1, 1}}, "encoding problem: " + enc + " with BOM"});
+  } else if (!enc.empty() && enc != "utf-8") {
+    // Positions are those of the decoded text, as in CPython's ast.
+    if (toUTF8(src, enc, decoded))
+      src = decoded;
+    else
+      errs.push_back({{{1, 0}, {1, 1}}, "unknown encoding: " + enc});
+  }
   // ANTLR needs valid UTF-8; CPython rejects anything else too.
-  {
+  if (errs.empty()) {
     const llvm::UTF8 *b = reinterpret_cast<const llvm::UTF8 *>(src.data());
     if (!llvm::isLegalUTF8String(&b, b + src.size())) {
       size_t ofs = reinterpret_cast<const char *>(b) - src.data();
