@@ -194,6 +194,13 @@ Coro<void> methodsAndArgs() {
               std::string::npos);
     EXPECT_NE(q.text().find(R"("body": "raw")"), std::string::npos);
   }
+  // Easy handles are reused: HEAD then GET must not leak NOBODY or a body.
+  auto h = co_await c.head("/hello");
+  EXPECT_EQ(h.status_code(), 200);
+  EXPECT_EQ(h.content(), "");
+  auto g = co_await c.get("/echo");
+  EXPECT_NE(g.text().find(R"("method": "GET")"), std::string::npos);
+  EXPECT_NE(g.text().find(R"("body": "")"), std::string::npos);
   auto js = co_await c.get("/json");
   EXPECT_EQ(js.json(), R"({"name": "aioc", "n": 3, "ok": true})");
   co_await c.aclose();

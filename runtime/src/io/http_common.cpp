@@ -79,6 +79,12 @@ std::string Headers::at(const std::string &name) const {
   return *v;
 }
 
+void Headers::lowercaseNames() {
+  for (auto &kv : items_)
+    for (char &c : kv.first)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
+
 bool Headers::contains(const std::string &name) const {
   return get(name).has_value();
 }
@@ -303,9 +309,6 @@ Transfer::~Transfer() {
 }
 
 void Transfer::prepare(HttpRequest req, void *owner) {
-  curl_easy_reset(easy_);
-  curl_slist_free_all(headerList_);
-  headerList_ = nullptr;
   req_ = std::move(req);
   owner_ = owner;
   result_ = HttpResult{};
@@ -315,55 +318,72 @@ void Transfer::prepare(HttpRequest req, void *owner) {
   newConnections_ = 0;
   expected_ = -1;
   errbuf_[0] = 0;
+  req_.url = withQuery(req_.url, req_.params);
 
-  std::string url = withQuery(req_.url, req_.params);
-  req_.url = url;
   CURL *e = easy_;
+  // A reused handle keeps its options: set the fixed ones once and every
+  // per-request one each time (curl_easy_reset and re-setting everything
+  // was a measurable share of W5's per-request cost).
+  if (!configured_) {
+    configured_ = true;
+    curl_easy_setopt(e, CURLOPT_PRIVATE, this);
+    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, errbuf_);
+    // Signals would interrupt the loop thread; timeouts are ours anyway.
+    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &Transfer::onHeader);
+    curl_easy_setopt(e, CURLOPT_HEADERDATA, this);
+    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &Transfer::onBody);
+    curl_easy_setopt(e, CURLOPT_WRITEDATA, this);
+    curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, &Transfer::onPrereq);
+    curl_easy_setopt(e, CURLOPT_PREREQDATA, this);
+    curl_easy_setopt(e, CURLOPT_TCP_NODELAY, 1L);
+    // Decoded transparently, and advertised as httpx does.
+    curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
+  }
   curl_easy_setopt(e, CURLOPT_URL, req_.url.c_str());
-  curl_easy_setopt(e, CURLOPT_PRIVATE, this);
-  curl_easy_setopt(e, CURLOPT_ERRORBUFFER, errbuf_);
-  // Signals would interrupt the loop thread; timeouts are ours anyway.
-  curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &Transfer::onHeader);
-  curl_easy_setopt(e, CURLOPT_HEADERDATA, this);
-  curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &Transfer::onBody);
-  curl_easy_setopt(e, CURLOPT_WRITEDATA, this);
-  curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, &Transfer::onPrereq);
-  curl_easy_setopt(e, CURLOPT_PREREQDATA, this);
-  curl_easy_setopt(e, CURLOPT_TCP_NODELAY, 1L);
-  // Decoded transparently, and advertised as httpx does.
-  curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
-  if (req_.followRedirects) {
-    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(e, CURLOPT_MAXREDIRS,
-                     static_cast<long>(req_.maxRedirects));
-  }
-  if (req_.connectTimeout > 0)
-    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
-                     static_cast<long>(std::ceil(req_.connectTimeout * 1000)));
+  curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, req_.followRedirects ? 1L : 0L);
+  curl_easy_setopt(e, CURLOPT_MAXREDIRS, static_cast<long>(req_.maxRedirects));
+  curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
+                   req_.connectTimeout > 0 ? static_cast<long>(std::ceil(
+                                                 req_.connectTimeout * 1000))
+                                           : 0L);
+  // Back to a plain GET first (clears POST and NOBODY from a previous use).
+  curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
   const std::string &m = req_.method;
-  if (m == "HEAD") {
+  if (m == "HEAD")
     curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
-  } else if (m != "GET" || req_.body) {
-    curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, m.c_str());
-  }
   if (req_.body) {
     curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE,
                      static_cast<curl_off_t>(req_.body->size()));
     curl_easy_setopt(e, CURLOPT_POSTFIELDS, req_.body->data());
-    // curl adds a form content type to POSTFIELDS; callers set their own.
-    if (!req_.headers.contains("content-type"))
+  }
+  curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST,
+                   m == "HEAD" || (m == "GET" && !req_.body) ||
+                           (m == "POST" && req_.body)
+                       ? nullptr
+                       : m.c_str());
+  // The header list is rebuilt only when the headers change.
+  // curl adds a form content type to POSTFIELDS; callers set their own.
+  bool dropType = req_.body && !req_.headers.contains("content-type");
+  if (!headerList_ || req_.headers.items() != headerLines_ ||
+      dropType != droppedType_) {
+    curl_slist_free_all(headerList_);
+    // No "Expect: 100-continue" round trip for large bodies (httpx sends
+    // none).
+    headerList_ = curl_slist_append(nullptr, "Expect:");
+    if (dropType)
       headerList_ = curl_slist_append(headerList_, "Content-Type:");
+    for (const auto &[k, v] : req_.headers.items()) {
+      // "Name;" is curl's spelling of a header with an empty value.
+      std::string line = v.empty() ? k + ";" : k + ": " + v;
+      headerList_ = curl_slist_append(headerList_, line.c_str());
+    }
+    headerLines_ = req_.headers.items();
+    droppedType_ = dropType;
+    curl_easy_setopt(e, CURLOPT_HTTPHEADER, headerList_);
   }
-  // No "Expect: 100-continue" round trip for large bodies (httpx sends none).
-  headerList_ = curl_slist_append(headerList_, "Expect:");
-  for (const auto &[k, v] : req_.headers.items()) {
-    std::string line = v.empty() ? k + ";" : k + ": " + v;
-    headerList_ = curl_slist_append(headerList_, line.c_str());
-  }
-  curl_easy_setopt(e, CURLOPT_HTTPHEADER, headerList_);
 }
 
 int Transfer::onPrereq(void *self, char *, char *, int, int) {

@@ -71,6 +71,8 @@ private:
   CURL *easy_;
   void *owner_ = nullptr;
   curl_slist *headerList_ = nullptr;
+  Pairs headerLines_; // what headerList_ was built from
+  bool configured_ = false, droppedType_ = false;
   HttpRequest req_;
   HttpResult result_;
   Failure failure_ = Failure::None;

@@ -11,6 +11,7 @@
 #include "aioc/loop.h"
 
 #include <cmath>
+#include <limits>
 #include <unordered_map>
 
 namespace aioc::httpx {
@@ -23,14 +24,7 @@ using namespace aioc::io;
 Response::Response(HttpResult r)
     : r_(std::make_shared<HttpResult>(std::move(r))) {
   // httpx reports header names lower-cased (Headers.items()/keys()).
-  Pairs lowered;
-  for (auto &[k, v] : r_->headers.items()) {
-    std::string n = k;
-    for (char &c : n)
-      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    lowered.emplace_back(std::move(n), v);
-  }
-  r_->headers = Headers(std::move(lowered));
+  r_->headers.lowercaseNames();
 }
 
 std::string Response::text() const {
@@ -126,7 +120,6 @@ struct AsyncTransfer : RefCounted {
   explicit AsyncTransfer(EventLoop &loop) : done(loop) {}
   std::unique_ptr<Transfer> t;
   Future<void> done;
-  HandleRef readTimer;
   bool active = false; // added to the multi handle
 };
 
@@ -200,6 +193,10 @@ public:
       timer_->cancel();
       timer_.reset();
     }
+    if (sweep_) {
+      sweep_->cancel();
+      sweep_.reset();
+    }
     curl_multi_cleanup(multi_);
     multi_ = nullptr;
     // curl_multi_cleanup closes the sockets; drop any watches left over.
@@ -244,6 +241,13 @@ private:
   // curl's timer wish: one loop timer; socket_action runs from the loop.
   static int onTimer(CURLM *, long ms, void *self) {
     auto *c = static_cast<ClientImpl *>(self);
+    if (ms >= 0 && c->timer_ && !c->timer_->cancelled()) {
+      // curl re-asks for the same wake-up (timeout 0 on every
+      // add_handle): keep the armed timer instead of replacing it.
+      double target = c->loop_.time() + static_cast<double>(ms) / 1000.0;
+      if (std::abs(c->timer_->when() - target) < 0.0005)
+        return 0;
+    }
     if (c->timer_) {
       c->timer_->cancel();
       c->timer_.reset();
@@ -282,31 +286,39 @@ private:
     return it == byEasy_.end() ? nullptr : it->second;
   }
 
-  // Our read timeout: one loop timer per transfer, re-armed lazily from the
-  // last activity instead of on every received chunk.
+  // Our read timeout: one sweep timer per client rather than a loop timer
+  // per request (which cost a heap push and a cancel each). It runs at the
+  // earliest deadline and fails the transfers that have been silent for
+  // longer than their timeout.
   void armReadTimer(AsyncTransfer *at) {
     byEasy_[at->t->easy()] = at;
     double rt = at->t->request().readTimeout;
-    if (rt <= 0)
-      return;
-    at->readTimer = loop_.callLater(rt, [this, at] { checkReadTimeout(at); });
+    if (rt > 0 && !sweep_)
+      sweep_ = loop_.callLater(rt, [this] { sweepReadTimeouts(); });
   }
 
-  void checkReadTimeout(AsyncTransfer *at) {
-    at->readTimer.reset();
-    if (!at->active)
-      return;
-    double deadline = at->t->readDeadline();
+  void sweepReadTimeouts() {
+    sweep_.reset();
     double now = monotonicNow();
-    if (now < deadline) {
-      double wait = std::isfinite(deadline) ? deadline - now
-                                            : at->t->request().readTimeout;
-      at->readTimer =
-          loop_.callLater(wait, [this, at] { checkReadTimeout(at); });
-      return;
+    double next = std::numeric_limits<double>::infinity();
+    std::vector<AsyncTransfer *> expired;
+    for (auto &[easy, at] : byEasy_) {
+      double rt = at->t->request().readTimeout;
+      if (rt <= 0)
+        continue;
+      double d = at->t->readDeadline();
+      if (d <= now)
+        expired.push_back(at);
+      else
+        next = std::min(next, std::isfinite(d) ? d : now + rt);
     }
-    at->t->failWith(Failure::ReadTimeout);
-    finish(at, nullptr, false);
+    for (AsyncTransfer *at : expired) {
+      at->t->failWith(Failure::ReadTimeout);
+      finish(at, nullptr, false);
+    }
+    if (std::isfinite(next))
+      sweep_ = loop_.callLater(std::max(next - now, 0.001),
+                               [this] { sweepReadTimeouts(); });
   }
 
   // Remove from curl; complete the future unless `silent` (cancelled).
@@ -314,10 +326,6 @@ private:
     if (!at->active)
       return;
     at->active = false;
-    if (at->readTimer) {
-      at->readTimer->cancel();
-      at->readTimer.reset();
-    }
     CURL *e = at->t->easy();
     byEasy_.erase(e);
     curl_multi_remove_handle(multi_, e);
@@ -347,7 +355,7 @@ private:
   EventLoop &loop_;
   ClientOptions opts_;
   CURLM *multi_ = nullptr;
-  HandleRef timer_;
+  HandleRef timer_, sweep_;
   std::unordered_map<int, int> watched_;
   std::unordered_map<CURL *, AsyncTransfer *> byEasy_;
   std::vector<std::unique_ptr<Transfer>> spare_;

@@ -31,6 +31,7 @@ public:
   std::string at(const std::string &name) const;
   bool contains(const std::string &name) const;
   const Pairs &items() const { return items_; }
+  void lowercaseNames();
   size_t size() const { return items_.size(); }
 
 private:
