@@ -232,6 +232,11 @@ private:
   std::string joined(JoinedStr *j);
   std::string comprehension(Expr *e);
   std::string lambda(Lambda *l);
+  std::string keyExpr(Expr *k) {
+    if (k->type && k->type->is(TK::Builtin))
+      return "[](const auto &x_) { return py::" + k->type->name + "(x_); }";
+    return expr(k);
+  }
   std::string truthy(Expr *e) {
     std::string v = expr(e);
     if (e->type->is(TK::Bool))
@@ -311,6 +316,15 @@ std::string Gen::cppType(const Type *t) {
     return "aioc::Task<" + retType(t->args[0]) + ">";
   case TK::Range:
     return "py::Range";
+  case TK::Queue:
+    return "std::shared_ptr<aioc::" + t->name + "<" + cppType(t->args[0]) +
+           ">>";
+  case TK::Prim:
+    return "std::shared_ptr<aioc::" + t->name + ">";
+  case TK::TaskGroup:
+    return "aioc::TaskGroup *";
+  case TK::Timeout:
+    return "aioc::Timeout *";
   default:
     return "/*unsupported type " + t->str() + "*/ void";
   }
@@ -827,7 +841,7 @@ std::string Gen::subscript(Subscript *s) {
   if (t->is(TK::Dict))
     return vs[0] + "[" + vs[1] + "]";
   if (t->is(TK::List))
-    return "py::Stored<" + cppType(t->args[0]) + ">::ref(" + vs[0] + "[" +
+    return "py::detail::Stored<" + cppType(t->args[0]) + ">::ref(" + vs[0] + "[" +
            vs[1] + "])";
   return vs[0] + "[" + vs[1] + "]";
 }
@@ -887,6 +901,31 @@ std::string Gen::awaitExpr(Await *a) {
       c->func->type->name == "asyncio.sleep" && c->args.size() == 1) {
     v = "aioc::sleep(" + convert(expr(c->args[0]), c->args[0]->type,
                                  T.floatT) + ")";
+  } else if (auto *c = dyn_cast<Call>(a->value);
+             c && c->func->type && c->func->type->is(TK::Builtin) &&
+             c->func->type->name == "asyncio.gather") {
+    // The gather object lives in a variable across the await (it owns the
+    // children's handles); its result becomes a Python list.
+    std::string args;
+    if (c->args.size() == 1 && isa<Starred>(c->args[0])) {
+      args = "listToVector(" + expr(cast<Starred>(c->args[0])->value) + ")";
+    } else {
+      for (size_t i = 0; i < c->args.size(); ++i)
+        args += (i ? ", " : "") + coroOf(c->args[i]);
+    }
+    std::string g = fresh("_g");
+    if (c->args.empty()) {
+      return cppType(a->type) + "()";
+    }
+    pre_->push_back("auto " + g + " = aioc::gather(" + args + ");");
+    if (fn_)
+      pre_->push_back("AIOC_AT(" + cppStringLiteral(fn_->name) + ", " +
+                      cppStringLiteral(O.scriptPath) + ", " +
+                      std::to_string(a->range.begin.line) + ");");
+    std::string tmp = fresh();
+    pre_->push_back("auto " + tmp + " = toPyList<" +
+                    cppType(a->type->args[0]) + ">(co_await " + g + ");");
+    return tmp;
   } else {
     v = expr(a->value);
   }
@@ -1127,7 +1166,7 @@ std::string Gen::call(Call *c) {
     }
   }
   const Type *ft = c->func->type;
-  if (ft && ft->is(TK::Builtin)) {
+  if (ft && ft->is(TK::Builtin) && ft->name != "method") {
     const std::string &nm = ft->name;
     if (nm.find('.') != std::string::npos)
       return moduleCall(nm, c);
@@ -1246,13 +1285,13 @@ std::string Gen::builtinCall(const std::string &nm, Call *c) {
     if (nm == "sorted") {
       std::string s = "py::sorted(" + it;
       if (key)
-        s += ", " + expr(key->value);
+        s += ", " + keyExpr(key->value);
       if (rev)
         s += ", " + truthy(rev->value);
       return s + ")";
     }
     if (key)
-      return "py::" + nm + "Key(" + it + ", " + expr(key->value) + ")";
+      return "py::" + nm + "Key(" + it + ", " + keyExpr(key->value) + ")";
     if (dflt)
       return "py::" + nm + "Default(" + it + ", " +
              exprAs(dflt->value, c->type) + ")";
@@ -1335,6 +1374,52 @@ std::string Gen::moduleCall(const std::string &qn, Call *c) {
              ".bytes(), true)";
     return "aioc::createTask(" + co + ")";
   }
+  if (qn == "asyncio.wait_for") {
+    std::string t;
+    if (c->args.size() == 2)
+      t = exprAs(c->args[1], T.optional(T.floatT));
+    else
+      for (auto *k : c->keywords)
+        if (k->arg == "timeout")
+          t = exprAs(k->value, T.optional(T.floatT));
+    return "aioc::waitFor(" + coroOf(c->args[0]) + ", optDouble(" + t + "))";
+  }
+  if (qn == "asyncio.shield")
+    return "aioc::shield(" + coroOf(c->args[0]) + ")";
+  if (qn == "asyncio.Queue" || qn == "asyncio.LifoQueue" ||
+      qn == "asyncio.PriorityQueue") {
+    std::string m = "0";
+    if (!c->args.empty())
+      m = expr(c->args[0]);
+    if (Keyword *k = kw("maxsize"))
+      m = expr(k->value);
+    return "std::make_shared<aioc::" + qn.substr(8) + "<" +
+           cppType(c->type->args[0]) + ">>(" + m + ")";
+  }
+  if (qn == "asyncio.Lock" || qn == "asyncio.Event" ||
+      qn == "asyncio.Condition" || qn == "asyncio.Semaphore" ||
+      qn == "asyncio.BoundedSemaphore") {
+    std::string a = c->args.empty() ? "" : expr(c->args[0]);
+    return "std::make_shared<aioc::" + qn.substr(8) + ">(" + a + ")";
+  }
+  if (qn == "asyncio.to_thread") {
+    auto *fnName = cast<Name>(c->args[0]);
+    FuncInfo *f = S.nameSymbols.at(fnName)->func;
+    std::string callArgs = userCall(f, c, 1, "");
+    // userCall gives "(a, b)": the function and its bound arguments.
+    std::string inner = callArgs.substr(1, callArgs.size() - 2);
+    return "aioc::toThread(" + f->cppName + (inner.empty() ? "" : ", ") +
+           inner + ")";
+  }
+  if (qn == "time.sleep")
+    return "blockingSleep(" + convert(expr(c->args[0]), c->args[0]->type,
+                                      T.floatT) + ")";
+  if (qn == "random.seed")
+    return "randomSeed(" + expr(c->args[0]) + ")";
+  if (qn == "random.random")
+    return "randomFloat()";
+  if (qn == "random.randint")
+    return "randomInt(" + expr(c->args[0]) + ", " + expr(c->args[1]) + ")";
   if (qn == "sys.exit") {
     std::string code = c->args.empty() ? "0" : expr(c->args[0]);
     return "throw aioc::SystemExit(int(" + code + "))";
@@ -1397,7 +1482,7 @@ std::string Gen::methodCall(Attribute *a, Call *c) {
       std::string s = recv + ".sort(";
       Keyword *key = kw("key"), *rev = kw("reverse");
       if (key)
-        s += expr(key->value);
+        s += keyExpr(key->value);
       if (rev)
         s += std::string(key ? ", " : "") + truthy(rev->value);
       return s + ")";
@@ -1439,6 +1524,37 @@ std::string Gen::methodCall(Attribute *a, Call *c) {
     if (m == "decode")
       return recv + ".decode()";
     break;
+  case TK::Queue:
+  case TK::Prim:
+  case TK::TaskGroup:
+  case TK::Timeout: {
+    static const std::map<std::string, std::string> renames = {
+        {"put_nowait", "putNowait"}, {"get_nowait", "getNowait"},
+        {"task_done", "taskDone"},   {"is_set", "isSet"},
+        {"notify_all", "notifyAll"}, {"create_task", "createTask"},
+        {"wait_for", "waitFor"}};
+    auto it = renames.find(m);
+    if (it != renames.end())
+      meth = it->second;
+    if (rt->is(TK::Queue) && m == "put")
+      to = {rt->args[0]};
+    if (rt->is(TK::Queue) && m == "put_nowait")
+      to = {rt->args[0]};
+    if (rt->is(TK::TaskGroup) && m == "create_task") {
+      std::string s = recv + "->createTask(" + coroOf(c->args[0]);
+      if (Keyword *k = kw("name"))
+        s += ", std::optional<std::string>(" + expr(k->value) + ".bytes())";
+      return s + ")";
+    }
+    if (rt->is(TK::Timeout) && m == "reschedule")
+      return recv + "->reschedule(optDouble(" +
+             exprAs(c->args[0], T.optional(T.floatT)) + "))";
+    auto vs = exprList(c->args, to);
+    std::string s = recv + "->" + meth + "(";
+    for (size_t i = 0; i < vs.size(); ++i)
+      s += (i ? ", " : "") + vs[i];
+    return s + ")";
+  }
   case TK::Task:
     if (m == "get_name")
       return "py::Str(" + recv + ".getName())";
@@ -1693,7 +1809,7 @@ void Gen::stmt(Stmt *s) {
           hoist(exprAs(sub->slice, ct->is(TK::Dict) ? ct->args[0] : T.intT));
       std::string v = expr(a->value);
       flushPre(pre);
-      std::string cur = ct->is(TK::List) ? "py::Stored<" + cppType(tt) +
+      std::string cur = ct->is(TK::List) ? "py::detail::Stored<" + cppType(tt) +
                                                ">::ref(" + obj + "[" + idx +
                                                "])"
                                          : obj + "[" + idx + "]";
@@ -2002,11 +2118,29 @@ void Gen::withStmt(With *w) {
     std::string cmv = "_cm" + sid;
     line("{");
     ++ind_;
-    line("auto " + cmv + " = " + cm + ";");
     const Type *t = item->context_expr->type;
     bool user = t->is(TK::Class);
-    std::string enter, exitOk, exitErr;
-    if (user) {
+    std::string enter, exitOk, exitErr, bindVal;
+    if (t->is(TK::TaskGroup)) {
+      // TaskGroup.__aexit__ re-raises what CPython would; when it returns,
+      // the exception (if any) was handled.
+      line("aioc::TaskGroup " + cmv + ";");
+      enter = cmv + ".enter();";
+      bindVal = "&" + cmv;
+      exitOk = "co_await " + cmv + ".exit(nullptr);";
+      exitErr = "co_await " + cmv + ".exit(_fe" + sid + "); bool _sup" + sid +
+                " = true;";
+    } else if (t->is(TK::Timeout)) {
+      line("auto " + cmv + " = " + cm + ";");
+      enter = cmv + "->enter();";
+      bindVal = cmv + ".get()";
+      exitOk = cmv + "->exit(nullptr);";
+      exitErr = cmv + "->exit(_fe" + sid + "); bool _sup" + sid + " = true;";
+    } else {
+      line("auto " + cmv + " = " + cm + ";");
+    }
+    if (!enter.empty()) {
+    } else if (user) {
       FuncInfo *ae = t->cls->findMethod(w->isAsync ? "__aenter__"
                                                    : "__enter__");
       const char *aw = w->isAsync ? "co_await " : "";
@@ -2034,6 +2168,8 @@ void Gen::withStmt(With *w) {
       exitErr = cmv + "->release(); bool _sup" + sid + " = false;";
     }
     line(enter);
+    if (!bindVal.empty() && item->optional_vars)
+      assign(item->optional_vars, bindVal, item->optional_vars->type);
     if (user && item->optional_vars &&
         !t->cls->findMethod(w->isAsync ? "__aenter__" : "__enter__")
              ->ret->is(TK::None))

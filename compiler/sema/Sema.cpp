@@ -171,6 +171,19 @@ private:
   const Type *unify(const Type *a, const Type *b, Expr *where);
   std::string qualName(Expr *e); // "asyncio.sleep" for module members
   bool noKeywords(Call *c, const std::string &what);
+  void checkKey(Expr *key, const Type *el) {
+    // key=: a one-argument callable over the elements, or len/str/abs.
+    const Type *kt = checkExpr(key, T.callable({el}, T.unknownT));
+    if (kt->is(TK::Builtin) &&
+        (kt->name == "len" || kt->name == "str" || kt->name == "abs"))
+      return;
+    if (kt->is(TK::Error))
+      return;
+    if (!kt->is(TK::Callable) || kt->args.size() != 1 ||
+        !assignable(el, kt->args[0]) || kt->ret->is(TK::None))
+      error(key, "key must be a one-argument function of " + q(el) +
+                     " returning a value, not " + q(kt));
+  }
   bool argCount(Call *c, size_t lo, size_t hi, const std::string &what);
   void narrowFromTest(Expr *test, bool positive);
   const Type *lookupNarrow(Symbol *s);
@@ -425,8 +438,17 @@ void TypeChecker::collectLocals(FuncInfo *f, const StmtList &body) {
     case Node::Kind::Try: {
       auto *t = cast<Try>(s);
       collectLocals(f, t->body);
-      for (auto *h : t->handlers)
+      for (auto *h : t->handlers) {
+        if (!h->name.empty() &&
+            std::find(f->globals.begin(), f->globals.end(), h->name) ==
+                f->globals.end() &&
+            !f->scope.count(h->name)) {
+          Symbol *sym = newSymbol(Symbol::Kind::Local, h->name, nullptr);
+          sym->owner = f;
+          f->scope[h->name] = sym;
+        }
         collectLocals(f, h->body);
+      }
       collectLocals(f, t->orelse);
       collectLocals(f, t->finalbody);
       break;
@@ -808,10 +830,16 @@ void TypeChecker::checkFunction(FuncInfo *f) {
   returns_ = &rets;
   cur_ = f;
   curClass_ = f->owner;
-  // Parameter defaults are evaluated in the enclosing scope.
+  // Parameter defaults are evaluated in the enclosing scope (codegen
+  // evaluates them per call, which is only the same for immutable values).
   for (size_t i = 0; i < f->defaults.size(); ++i)
-    if (f->defaults[i])
-      checkExprAs(f->defaults[i], f->paramTypes[i], "default value");
+    if (Expr *d = f->defaults[i]) {
+      if (isa<List>(d) || isa<Dict>(d) || isa<Set>(d) || isa<Call>(d) ||
+          isa<ListComp>(d) || isa<DictComp>(d) || isa<SetComp>(d))
+        error(d, "mutable or computed default values are not supported by "
+                 "aioc; use `None` and create the value in the body");
+      checkExprAs(d, f->paramTypes[i], "default value");
+    }
   if (f->def) {
     checkBlock(f->def->body);
     for (FuncInfo *n : f->nested)
@@ -896,6 +924,18 @@ void TypeChecker::bindName(Name *n, const Type *t, Expr *value,
       return;
     }
     s->type = annotated;
+  }
+  if (t->is(TK::Iterator)) {
+    error(value ? (Node *)value : (Node *)n,
+          "an iterator (" + q(t) + ") can only be looped over directly by "
+          "aioc; store `list(...)` of it");
+    return;
+  }
+  if (t->is(TK::Builtin) || t->is(TK::ClassRef) || t->is(TK::Module)) {
+    error(value ? (Node *)value : (Node *)n,
+          "functions, classes and modules as values are not supported by "
+          "aioc here");
+    return;
   }
   if (!s->type) {
     if (t->is(TK::None)) {
@@ -1662,7 +1702,10 @@ const Type *TypeChecker::checkExpr(Expr *e, const Type *expected) {
   }
   case Node::Kind::Await: {
     auto *a = cast<Await>(e);
-    if (!cur_ || !cur_->isAsync)
+    if (cur_ && (cur_->lambda || cur_->name == "<comprehension>"))
+      error(e, "`await` inside a lambda or comprehension is not supported by "
+               "aioc; use a loop");
+    else if (!cur_ || !cur_->isAsync)
       error(e, "`await` outside an async function");
     const Type *t = checkExpr(a->value);
     return set(e, awaitResult(t, e));
@@ -2341,17 +2384,22 @@ const Type *TypeChecker::checkBuiltinCall(const std::string &name, Call *c,
       el = iterElem(c->args[0], ts[0]);
     } else {
       el = ts[0];
-      for (size_t i = 1; i < ts.size(); ++i)
+      for (size_t i = 1; i < ts.size(); ++i) {
+        if (ts[i] != el && ts[i]->isNumeric() && el->isNumeric()) {
+          // Python returns the winning argument itself (int or float).
+          error(c->args[i], name + "() of mixed " + q(el) + " and " +
+                                q(ts[i]) + " is not supported by aioc; "
+                                "convert with float()");
+          return T.errorT;
+        }
         el = unify(el, ts[i], c->args[i]);
+      }
     }
     if (el->is(TK::Error))
       return el;
     for (auto *k : c->keywords) {
       if (k->arg == "key" && name != "sum") {
-        checkExprAs(k->value, T.callable({el}, T.unknownT), "key");
-        const Type *kt = k->value->type;
-        if (kt && kt->is(TK::Callable) && kt->ret->is(TK::None))
-          error(k->value, "key function must return a value");
+        checkKey(k->value, el);
       } else if (k->arg == "reverse" && name == "sorted") {
         checkExprAs(k->value, T.boolT, "reverse");
       } else if (k->arg == "default" && ts.size() == 1 && name != "sorted" &&
@@ -2374,10 +2422,8 @@ const Type *TypeChecker::checkBuiltinCall(const std::string &name, Call *c,
     }
     return el;
   }
-  if (!noKeywords(c, name + "()")) {
-    if (name != "enumerate")
-      return T.errorT;
-  }
+  if (name != "enumerate" && !noKeywords(c, name + "()"))
+    return T.errorT;
   std::vector<const Type *> ts = args();
   if (anyErr(ts))
     return T.errorT;
@@ -2602,7 +2648,10 @@ const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
     }
   };
   auto needAsync = [&]() {
-    if (!cur_ || !cur_->isAsync) {
+    FuncInfo *f = cur_;
+    while (f && (f->lambda || f->name == "<comprehension>"))
+      f = f->parent;
+    if (!f || !f->isAsync) {
       // Creating tasks needs a running loop, exactly as in CPython.
       error(c, q(qn) + " needs a running event loop: call it inside an "
                        "`async def`");
@@ -2986,7 +3035,7 @@ const Type *TypeChecker::checkMethodCall(Attribute *a, const Type *recv,
       ts({});
       for (auto *k : c->keywords)
         if (k->arg == "key")
-          checkExprAs(k->value, T.callable({E}, T.unknownT), "key");
+          checkKey(k->value, E);
         else if (k->arg == "reverse")
           checkExprAs(k->value, B, "reverse");
         else
@@ -3307,6 +3356,10 @@ bool TypeChecker::run() {
   setupBuiltins();
   narrow_.emplace_back();
   collectModule();
+  // __init__ first: the fields it declares are used everywhere.
+  for (ClassInfo *c : R.userClasses)
+    if (c->methods.count("__init__"))
+      checkFunction(c->methods["__init__"]);
   // Module statements, in order.
   for (Stmt *s : mod_->body) {
     if (isa<Import>(s) || isa<ImportFrom>(s) || isa<FunctionDef>(s) ||

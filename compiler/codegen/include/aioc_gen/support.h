@@ -4,13 +4,9 @@
 // shipped with the compiler and precompiled by the driver.
 #pragma once
 
-#include <aioc/debug.h>
-#include <aioc/exceptions.h>
+#include <aioc/asyncio.h>
 #include <aioc/py/builtins.h>
 #include <aioc/py/repr.h>
-#include <aioc/run.h>
-#include <aioc/sleep.h>
-#include <aioc/task.h>
 
 #include <chrono>
 #include <cmath>
@@ -19,6 +15,8 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <random>
+#include <thread>
 #include <string>
 
 namespace aioc::gen {
@@ -167,6 +165,88 @@ inline py::Optional<py::Str> envGet(const py::Str &k) {
 inline py::Str envGet(const py::Str &k, const py::Str &d) {
   const char *v = std::getenv(k.c_str());
   return v ? py::Str(v) : d;
+}
+
+// await asyncio.gather(...) gives a Python list (None for void results).
+template <class T, class X> void appendResult(py::List<T> &l, X &&x) {
+  l.append(std::forward<X>(x));
+}
+template <class T> void appendResult(py::List<T> &l, aioc::Unit) {
+  l.append(py::none);
+}
+template <class T, class Tup> py::List<T> toPyList(Tup &&t) {
+  py::List<T> l;
+  if constexpr (requires { t.size(); t.begin(); }) {
+    for (auto &x : t)
+      appendResult(l, std::move(x));
+  } else {
+    std::apply([&](auto &...xs) { (appendResult(l, std::move(xs)), ...); },
+               t);
+  }
+  return l;
+}
+// gather(*xs): coroutines are moved out of the list (awaited once, as in
+// Python), tasks are shared.
+template <class T> std::vector<T> listToVector(py::List<T> &l) {
+  std::vector<T> v;
+  for (auto &x : l.vec()) {
+    if constexpr (std::is_copy_constructible_v<T>)
+      v.push_back(x);
+    else
+      v.push_back(std::move(x));
+  }
+  return v;
+}
+template <class T> std::vector<T> listToVector(py::List<T> &&l) {
+  return listToVector(l);
+}
+
+inline std::optional<double> optDouble(const py::Optional<py::Float> &o) {
+  if (o.isNone())
+    return std::nullopt;
+  return o.value();
+}
+inline std::optional<double> optDouble(py::Float d) { return d; }
+
+// time.sleep: really blocks the thread (and the loop), as in CPython.
+inline void blockingSleep(double d) {
+  if (d > 0)
+    std::this_thread::sleep_for(std::chrono::duration<double>(d));
+}
+
+// random: a Mersenne Twister, not CPython's stream (SPEC §8 allows it).
+inline std::mt19937_64 &rng() {
+  static std::mt19937_64 g(std::random_device{}());
+  return g;
+}
+inline void randomSeed(py::Int s) { rng().seed(static_cast<uint64_t>(s)); }
+inline py::Float randomFloat() {
+  return std::uniform_real_distribution<double>(0.0, 1.0)(rng());
+}
+inline py::Int randomInt(py::Int a, py::Int b) {
+  if (a > b)
+    throw aioc::ValueError("empty range for randrange() (" +
+                           std::to_string(a) + ", " + std::to_string(b + 1) +
+                           ", " + std::to_string(b + 1 - a) + ")");
+  return std::uniform_int_distribution<py::Int>(a, b)(rng());
+}
+
+// ExceptionGroup.exceptions
+template <class E>
+py::List<ExcRef<aioc::Exception>> excGroupMembers(const ExcRef<E> &g) {
+  py::List<ExcRef<aioc::Exception>> l;
+  auto *bg = dynamic_cast<aioc::BaseExceptionGroup *>(g.p);
+  if (!bg)
+    return l;
+  for (auto &ep : bg->exceptions()) {
+    try {
+      std::rethrow_exception(ep);
+    } catch (aioc::Exception &x) {
+      l.append(ExcRef<aioc::Exception>{ep, &x});
+    } catch (...) {
+    }
+  }
+  return l;
 }
 
 inline py::List<py::Str> argvList(int argc, char **argv) {
