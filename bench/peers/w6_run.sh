@@ -1,0 +1,40 @@
+#!/bin/sh
+# W6: write N 4 KiB files then read them back, at most 64 in flight, in a
+# fresh directory under /tmp for each peer. Prints files/s for both phases
+# and aioc's ratio to each peer.
+# Usage: bench/peers/w6_run.sh [RUNTIME_BUILD_DIR] [N]  (a Release runtime)
+set -eu
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${1:-$ROOT/build-io-rel}
+N=${2:-10000}
+PY=/usr/bin/python3
+HERE=$ROOT/bench/peers
+TMP=$(mktemp -d /tmp/aioc-w6-XXXXXX)
+trap 'rm -rf "$TMP"' EXIT INT TERM
+
+clang++-16 -O2 -std=c++20 -I"$ROOT/runtime/include" "$HERE/w6_aioc.cpp" \
+  "$BUILD/runtime/libaioc_runtime.a" -lcurl -lpthread -o "$TMP/w6_aioc"
+
+run() { # name command... (the directory is appended)
+  name=$1
+  shift
+  mkdir "$TMP/$name.d"
+  line=$("$@" "$TMP/$name.d" "$N" 2>"$TMP/$name.err" | tail -1) || line=""
+  rm -rf "$TMP/$name.d"
+  bytes=$(echo "$line" | awk '{print $3}')
+  if [ "$bytes" != "$((N * 4096))" ]; then
+    line="FAILED: $line $(head -c 300 "$TMP/$name.err")"
+    echo "$name 0 0" >> "$TMP/results"
+  else
+    echo "$name $(echo "$line" | awk '{print $6, $9}')" >> "$TMP/results"
+  fi
+  printf '%-12s %s\n' "$name" "$line"
+}
+
+echo "W6: $N files of 4 KiB, write then read, <=64 in flight, /tmp on $(df -T /tmp | awk 'NR==2 {print $2}'), $(nproc) cores"
+run aioc "$TMP/w6_aioc"
+command -v node >/dev/null && run node-fs node "$HERE/w6_node.mjs"
+run aiofiles $PY "$HERE/w6_files.py"
+
+echo "ratios (aioc files/s / peer files/s): write, read"
+awk 'NR==1 {w=$2; r=$3} NR>1 && $2>0 && $3>0 {printf "  aioc / %-10s %.2fx  %.2fx\n", $1, w/$2, r/$3}' "$TMP/results"
