@@ -4,6 +4,8 @@
 #include "aioc/io/http.h"
 #include "aioc/run.h"
 #include "aioc/sleep.h"
+#include "aioc/timeout.h"
+#include "aioc/wait.h"
 
 #include <gtest/gtest.h>
 
@@ -83,6 +85,26 @@ Coro<void> cancelled(std::string url) {
   co_await c.aclose();
 }
 
+// asyncio.timeout() around a request: the task is cancelled at the
+// deadline, the easy handle leaves curl, and the block raises TimeoutError.
+Coro<void> underTimeout(std::string url) {
+  httpx::AsyncClient c;
+  auto cm = aioc::timeout(0.05);
+  cm->enter();
+  std::exception_ptr e;
+  try {
+    co_await c.get(url);
+  } catch (...) {
+    e = std::current_exception();
+  }
+  EXPECT_EQ(c.activeRequests(), 0u);
+  EXPECT_THROW(cm->exit(e), TimeoutError);
+  // wait_for runs the request in its own task (3.11): same outcome.
+  EXPECT_THROW(co_await aioc::waitFor(getStatus(c, url), 0.05), TimeoutError);
+  EXPECT_EQ(c.activeRequests(), 0u);
+  co_await c.aclose();
+}
+
 Coro<void> usedAfterClose(std::string url) {
   httpx::AsyncClient c;
   co_await c.aclose();
@@ -114,6 +136,11 @@ TEST(HttpxUnit, ConnectionRefused) { aioc::run(refused(closedPort())); }
 TEST(HttpxUnit, CancelDuringRequestRemovesHandles) {
   SilentListener l;
   aioc::run(cancelled(l.url()));
+}
+
+TEST(HttpxUnit, TimeoutAndWaitForCancelRequests) {
+  SilentListener l;
+  aioc::run(underTimeout(l.url()));
 }
 
 TEST(HttpxUnit, ClosedClientRefusesRequests) {
