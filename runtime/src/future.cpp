@@ -43,7 +43,7 @@ std::string FutureBase::repr() const {
 std::exception_ptr FutureBase::makeCancelledError() const {
   if (cancelledExc_)
     return cancelledExc_;
-  return std::make_exception_ptr(CancelledError(cancelMsg_));
+  return std::make_exception_ptr(CancelledError(cancelMessage()));
 }
 
 bool FutureBase::cancel(const std::string &msg, bool hasMsg) {
@@ -51,8 +51,8 @@ bool FutureBase::cancel(const std::string &msg, bool hasMsg) {
   if (state_ != State::Pending)
     return false;
   state_ = State::Cancelled;
-  cancelMsg_ = msg;
-  hasCancelMsg_ = hasMsg;
+  if (hasMsg)
+    cancelMsg_ = std::make_unique<std::string>(msg);
   scheduleCallbacks();
   return true;
 }

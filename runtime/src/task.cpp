@@ -33,7 +33,8 @@ TaskBase::TaskBase(EventLoop *loop, std::coroutine_handle<> root,
                    detail::PromiseBase *promise, uint64_t number,
                    std::string name, bool hasName)
     : FutureBase(loop), root_(root), promise_(promise), number_(number),
-      name_(std::move(name)), hasName_(hasName) {
+      name_(hasName ? std::make_unique<std::string>(std::move(name))
+                    : nullptr) {
   isTask_ = true;
   loop->registerTask(this);
   registered_ = true;
@@ -52,7 +53,7 @@ TaskBase::~TaskBase() {
 }
 
 std::string TaskBase::name() const {
-  return hasName_ ? name_ : "Task-" + std::to_string(number_);
+  return name_ ? *name_ : "Task-" + std::to_string(number_);
 }
 
 std::string TaskBase::repr() const {
@@ -104,8 +105,7 @@ bool TaskBase::cancel(const std::string &msg, bool hasMsg) {
   if (futWaiter && futWaiter->cancel(msg, hasMsg))
     return true;
   mustCancel_ = true;
-  mustCancelMsg_ = msg;
-  mustCancelHasMsg_ = hasMsg;
+  mustCancelMsg_ = hasMsg ? std::make_unique<std::string>(msg) : nullptr;
   return true;
 }
 
@@ -133,7 +133,8 @@ void TaskBase::finishWith(std::exception_ptr e) {
     if (mustCancel_) {
       // The body returned, but cancel() arrived during its last step.
       mustCancel_ = false;
-      FutureBase::cancel(mustCancelMsg_, mustCancelHasMsg_);
+      FutureBase::cancel(mustCancelMsg_ ? *mustCancelMsg_ : std::string(),
+                         bool(mustCancelMsg_));
     } else {
       storeResult();
       markFinished();
@@ -154,9 +155,8 @@ void TaskBase::step(std::exception_ptr exc) {
     return;
   if (mustCancel_) {
     if (!isCancelledError(exc))
-      exc = std::make_exception_ptr(mustCancelHasMsg_
-                                        ? CancelledError(mustCancelMsg_)
-                                        : CancelledError());
+      exc = std::make_exception_ptr(
+          mustCancelMsg_ ? CancelledError(*mustCancelMsg_) : CancelledError());
     mustCancel_ = false;
   }
   futWaiter.reset();
@@ -206,7 +206,9 @@ void detail::suspendOn(FutureBase *f, std::coroutine_handle<> h) {
   t->leaf = h;
   f->addDoneCallbackRaw(&TaskBase::wakeup, t);
   t->futWaiter = f;
-  if (t->mustCancel_ && f->cancel(t->mustCancelMsg_, t->mustCancelHasMsg_))
+  if (t->mustCancel_ &&
+      f->cancel(t->mustCancelMsg_ ? *t->mustCancelMsg_ : std::string(),
+                bool(t->mustCancelMsg_)))
     t->mustCancel_ = false;
 }
 

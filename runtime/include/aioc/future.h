@@ -11,6 +11,7 @@
 
 #include <coroutine>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -61,9 +62,12 @@ public:
   std::exception_ptr makeCancelledError() const;
   // gather(return_exceptions=True) builds CancelledError(msg or '').
   std::exception_ptr makeCancelledErrorForGather() const {
-    return std::make_exception_ptr(CancelledError(cancelMsg_));
+    return std::make_exception_ptr(CancelledError(cancelMessage()));
   }
-  const std::string &cancelMessage() const { return cancelMsg_; }
+  const std::string &cancelMessage() const {
+    static const std::string empty;
+    return cancelMsg_ ? *cancelMsg_ : empty;
+  }
   virtual std::string repr() const;
 
 protected:
@@ -73,8 +77,8 @@ protected:
 
   EventLoop *loop_;
   std::exception_ptr exc_;
-  std::string cancelMsg_;
-  bool hasCancelMsg_ = false;
+  // Heap-allocated only when a message is given: futures stay small.
+  std::unique_ptr<std::string> cancelMsg_;
   std::exception_ptr cancelledExc_; // the CancelledError a task ended with
   State state_ = State::Pending;
   bool logTraceback_ = false;

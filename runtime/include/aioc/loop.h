@@ -11,6 +11,7 @@
 
 #include "aioc/ref.h"
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
@@ -162,6 +163,8 @@ private:
   int epfd_ = -1, eventfd_ = -1;
   std::mutex tsMutex_;
   std::vector<std::function<void()>> tsQueue_;
+  std::atomic<bool> tsPending_{false};
+  size_t numWatched_ = 0; // fds registered on epoll (besides the eventfd)
   bool stopping_ = false, running_ = false, closed_ = false, debug_ = false;
   TaskBase *currentTask_ = nullptr;
   TaskBase *tasksHead_ = nullptr, *tasksTail_ = nullptr;

@@ -35,8 +35,7 @@ public:
   // "Task-N" unless named (formatted lazily: spawning stays cheap).
   std::string name() const;
   void setName(std::string n) {
-    name_ = std::move(n);
-    hasName_ = true;
+    name_ = std::make_unique<std::string>(std::move(n));
   }
   std::string repr() const override;
 
@@ -61,13 +60,11 @@ protected:
   std::coroutine_handle<> root_;
   detail::PromiseBase *promise_;
   uint64_t number_;
-  std::string name_;
-  bool hasName_;
+  std::unique_ptr<std::string> name_; // null: "Task-N"
   int numCancelsRequested_ = 0;
   bool mustCancel_ = false;
   bool started_ = false;
-  std::string mustCancelMsg_;
-  bool mustCancelHasMsg_ = false;
+  std::unique_ptr<std::string> mustCancelMsg_; // cancel(msg) before a step
   bool registered_ = false;
 
 public:
