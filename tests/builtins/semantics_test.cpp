@@ -6,7 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace aioc::py;
@@ -557,7 +559,9 @@ Captured runChild(const std::function<int()> &body) {
   drain(e[0], c.err);
   int st = 0;
   waitpid(pid, &st, 0);
-  c.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  c.status = WIFEXITED(st)     ? WEXITSTATUS(st)
+             : WIFSIGNALED(st) ? 1000 + WTERMSIG(st)
+                               : -1;
   return c;
 }
 } // namespace
@@ -628,4 +632,43 @@ TEST(RunMain, SystemExitAndChainedExceptions) {
                    "exception:\n\nTraceback (most recent call last):\n"
                    "RuntimeError: wrapped\n");
   EXPECT_EQ(c.status, 1);
+}
+
+TEST(RunMain, KeyboardInterruptDiesOfSigint) {
+  Captured c =
+      runChild([] { return runMain([] { throw aioc::KeyboardInterrupt(); }); });
+  EXPECT_EQ(c.err, "Traceback (most recent call last):\nKeyboardInterrupt\n");
+  EXPECT_EQ(c.status, 1000 + SIGINT);
+}
+
+TEST(Print, ConcurrentWritersKeepLinesWhole) {
+  // print() from executor threads: each print's text is written atomically.
+  char path[] = "/tmp/aioc_py_printXXXXXX";
+  int fd = mkstemp(path);
+  ASSERT_GE(fd, 0);
+  {
+    OutStream s(fd);
+    std::vector<std::thread> ts;
+    for (int t = 0; t < 4; ++t)
+      ts.emplace_back([&s, t] {
+        for (int i = 0; i < 500; ++i)
+          s.write("thread " + std::to_string(t) + " line " + std::to_string(i) +
+                  "\n");
+      });
+    for (auto &t : ts)
+      t.join();
+  } // the destructor flushes
+  std::string all;
+  lseek(fd, 0, SEEK_SET);
+  char buf[4096];
+  ssize_t n;
+  while ((n = read(fd, buf, sizeof buf)) > 0)
+    all.append(buf, static_cast<std::size_t>(n));
+  close(fd);
+  unlink(path);
+  List<Str> lines = Str(all).splitlines();
+  EXPECT_EQ(lines.len(), 2000);
+  for (const Str &l : lines)
+    EXPECT_TRUE(l.startswith(Str("thread ")) && l.contains(Str(" line ")))
+        << l.bytes();
 }

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
@@ -352,6 +353,14 @@ int runMain(const std::function<void()> &body) {
     body();
   } catch (const SystemExit &e) {
     status = e.code;
+  } catch (const KeyboardInterrupt &) {
+    // CPython 3.8+: print the traceback, then die of SIGINT so the parent
+    // sees the signal (a shell reports status 130).
+    printTraceback(std::current_exception());
+    stdoutStream().flush();
+    std::signal(SIGINT, SIG_DFL);
+    std::raise(SIGINT);
+    status = 130;
   } catch (...) {
     printTraceback(std::current_exception());
     status = 1;
