@@ -109,6 +109,70 @@ for v in str_vals:
         print(f'  {{{cstr(v)}, {cstr(s)}, {cstr(format(v, s))}}},')
 print('};')
 
+# Random specs over random values, errors included ("ValueError: ...").
+def rand_spec(types):
+    sp = ''
+    if rng.random() < 0.4:
+        if rng.random() < 0.5:
+            sp += rng.choice('*x0 _é')
+        sp += rng.choice('<>^=')
+    if rng.random() < 0.3:
+        sp += rng.choice('+- ')
+    if rng.random() < 0.1:
+        sp += 'z'
+    if rng.random() < 0.2:
+        sp += '#'
+    if rng.random() < 0.2:
+        sp += '0'
+    if rng.random() < 0.5:
+        sp += str(rng.randint(0, 25))
+    if rng.random() < 0.25:
+        sp += rng.choice(',_')
+    if rng.random() < 0.5:
+        sp += '.' + str(rng.randint(0, 17))
+    sp += rng.choice(types)
+    return sp
+
+
+def rand_float():
+    k = rng.random()
+    if k < 0.3:
+        return rng.randint(-10**6, 10**6) / rng.choice([1, 2, 4, 8, 1000])
+    if k < 0.6:
+        return rng.uniform(-1, 1) * 10 ** rng.randint(-20, 20)
+    if k < 0.9:
+        return struct.unpack('<d', struct.pack('<Q', rng.getrandbits(64)))[0]
+    return rng.choice([0.0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 1e16, 1e-5,
+                       float('inf'), float('nan')])
+
+
+header('FmtRand', 'int kind; double f; long long i; const char *spec; '
+       'const char *out;')
+print('static const FmtRand kFmtRand[] = {')
+for n in range(3000):
+    if n % 2:
+        v = rand_float()
+        spec = rand_spec(['', 'e', 'E', 'f', 'F', 'g', 'G', '%', 'n'])
+        kind = 1
+    else:
+        v = rng.choice([rng.randint(-10**18, 10**18), rng.randint(-999, 999),
+                        rng.randint(0, 70000)])
+        spec = rand_spec(['', 'd', 'b', 'o', 'x', 'X', 'n', 'c', 'e', 'f',
+                          'g', '%'])
+        kind = 0
+    if isinstance(v, float) and math.isnan(v):
+        v = float('nan')  # the sign of a random NaN is not pinned
+    try:
+        out = format(v, spec)
+    except (ValueError, OverflowError) as e:
+        out = f'{type(e).__name__}: {e}'
+    if '\0' in out:
+        continue
+    fv = cflt(float(v)) if kind == 1 else '0.0'
+    iv = f'{v}LL' if kind == 0 else '0LL'
+    print(f'  {{{kind}, {fv}, {iv}, {cstr(spec)}, {cstr(out)}}},')
+print('};')
+
 # Errors: (kind 0=int 1=float 2=str, value, spec, exception, message).
 err_cases = [(0, 1, 's'), (0, 1, '.2d'), (0, 1, ',_'), (0, 1, '+c'),
              (0, 1, '#c'), (0, -1, 'c'), (0, 1, ',x'), (0, 1, ',n'),

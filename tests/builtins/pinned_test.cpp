@@ -62,6 +62,19 @@ TEST(PinnedFormat, Str) {
         << "format('" << c.v << "', '" << c.spec << "')";
 }
 
+TEST(PinnedFormat, RandomSpecs) {
+  for (const auto &c : kFmtRand) {
+    std::string got;
+    std::string err = errorOf([&] {
+      got = c.kind == 0 ? format(Int(c.i), c.spec).bytes()
+                        : format(c.f, c.spec).bytes();
+    });
+    EXPECT_EQ(err.empty() ? got : err, c.out)
+        << "format(" << (c.kind == 0 ? std::to_string(c.i) : repr(c.f).bytes())
+        << ", '" << c.spec << "')";
+  }
+}
+
 TEST(PinnedFormat, Errors) {
   for (const auto &c : kFmtErr) {
     std::string got = errorOf([&] {
