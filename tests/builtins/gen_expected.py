@@ -233,6 +233,17 @@ for s in samples:
         print(f'  {{{cstr(s)}, {cstr(m)}, {cstr(repr(r))}}},')
 print('};')
 
+# Random strings over an alphabet of troublemakers, through every method.
+alphabet = ('aAbBzZ09 ,-_.\'\t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000'
+            'ßİıǅǈΣσςΟΔéÉ日本🙂١½ﬁ\u0300\u200b')
+print('static const StrMethod kStrMethodRand[] = {')
+for n in range(150):
+    s = ''.join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+    for m in methods:
+        r = eval('s.' + m)
+        print(f'  {{{cstr(s)}, {cstr(m)}, {cstr(repr(r))}}},')
+print('};')
+
 # ---- slicing: (start, stop, step) or None over a 10-element list and str --
 vals = [None, 0, 1, 3, -1, -3, 9, 10, 15, -15]
 steps = [None, 1, 2, 3, -1, -2, -4]

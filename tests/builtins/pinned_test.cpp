@@ -212,6 +212,12 @@ TEST(PinnedStr, Methods) {
         << "repr('" << c.s << "'." << c.method << ")";
 }
 
+TEST(PinnedStr, MethodsOnRandomStrings) {
+  for (const auto &c : kStrMethodRand)
+    EXPECT_EQ(callMethod(Str(c.s), c.method), c.out)
+        << "repr(" << repr(Str(c.s)).bytes() << "." << c.method << ")";
+}
+
 TEST(PinnedSlice, ListAndStr) {
   List<Int> l;
   for (Int i = 0; i < 10; ++i)

@@ -63,6 +63,8 @@ _MID = set(map(ord, "'.:\u00b7\u0387\u05f4\u2018\u2019\u2024\u2027"
 emit_ranges("kCaseIgnorable", ranges(
     lambda c: unicodedata.category(c) in ("Mn", "Me", "Cf", "Lm", "Sk")
     or ord(c) in _MID))
+emit_ranges("kXidStart", ranges(str.isidentifier))
+emit_ranges("kXidContinue", ranges(lambda c: ("a" + c).isidentifier()))
 emit_map("kToUpper", str.upper)
 emit_map("kToLower", str.lower)
 emit_map("kToTitle", str.title)

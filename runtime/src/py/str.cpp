@@ -642,8 +642,13 @@ Str Str::casefold() const {
     return lower();
   std::string out;
   const char *p = s_.data(), *e = p + s_.size();
-  while (p < e)
-    mapCase(out, kCaseFold, decode(p, e));
+  while (p < e) {
+    char32_t c = decode(p, e);
+    if (c < 0x80) // the table holds non-ASCII code points only
+      toLowerCp(out, c);
+    else
+      mapCase(out, kCaseFold, c);
+  }
   return Str(std::move(out));
 }
 Str Str::swapcase() const {
@@ -752,20 +757,16 @@ bool Str::istitle() const {
   }
   return cased;
 }
-// Approximation of XID_Start/XID_Continue: letters, '_' and (after the first
-// character) decimal digits.
+// XID_Start (or '_') then XID_Continue, as CPython's str.isidentifier().
 bool Str::isidentifier() const {
   if (s_.empty())
     return false;
   const char *p = s_.data(), *e = p + s_.size();
-  char32_t c = decode(p, e);
-  if (!(c == '_' || isAlphaCp(c)))
+  if (!inRanges(kXidStart, decode(p, e)))
     return false;
-  while (p < e) {
-    c = decode(p, e);
-    if (!(c == '_' || isAlphaCp(c) || isDecimalCp(c) || isDigitCp(c)))
+  while (p < e)
+    if (!inRanges(kXidContinue, decode(p, e)))
       return false;
-  }
   return true;
 }
 
