@@ -335,6 +335,15 @@ for v in rvals:
     for nd in [0, 1, 2, 3, -1, -2, -3, 10, 20]:
         print(f'  {{{cflt(v)}, {nd}, {cstr(repr(round(v, nd)))}}},')
 print('};')
+print('static const RoundCase kRoundRand[] = {')
+for _ in range(1500):
+    v = rand_float()
+    if not math.isfinite(v):
+        continue
+    nd = rng.choice([0, 1, 2, 3, 5, 8, 12, 16, -1, -2, -5, -10, -20, 300,
+                     -300, rng.randint(-30, 30)])
+    print(f'  {{{cflt(v)}, {nd}, {cstr(repr(round(v, nd)))}}},')
+print('};')
 header('RoundInt', 'double v; long long out;')
 print('static const RoundInt kRoundInt[] = {')
 for v in [0.5, 1.5, 2.5, 3.5, -0.5, -1.5, -2.5, 0.49999999999999994, 2.4999,
@@ -382,6 +391,15 @@ for a in [7.5, -7.5, 0.0, -0.0, 1e300, 0.1, -3.0, 5.0]:
     for b in [2.0, -2.0, 0.3, -0.3, 1e-300, float('inf'), float('-inf')]:
         print(f'  {{{cflt(a)}, {cflt(b)}, {cstr(repr(a // b))}, '
               f'{cstr(repr(a % b))}}},')
+print('};')
+
+print('static const FloatArith kFloatArithRand[] = {')
+for _ in range(1000):
+    a, b = rand_float(), rand_float()
+    if b == 0 or math.isnan(a) or math.isnan(b):
+        continue
+    print(f'  {{{cflt(a)}, {cflt(b)}, {cstr(repr(a // b))}, '
+          f'{cstr(repr(a % b))}}},')
 print('};')
 
 # ---- sort stability: words sorted by len, then reverse ----

@@ -298,6 +298,9 @@ TEST(PinnedRound, FloatNdigits) {
   for (const auto &c : kRound)
     EXPECT_EQ(repr(aioc::py::round(c.v, Int(c.nd))).bytes(), c.out)
         << "round(" << c.v << ", " << c.nd << ")";
+  for (const auto &c : kRoundRand)
+    EXPECT_EQ(repr(aioc::py::round(c.v, Int(c.nd))).bytes(), c.out)
+        << "round(" << repr(c.v).bytes() << ", " << c.nd << ")";
   for (const auto &c : kRoundInt)
     EXPECT_EQ(aioc::py::round(c.v), c.out) << "round(" << c.v << ")";
 }
@@ -324,6 +327,12 @@ TEST(PinnedArith, IntAndFloat) {
     EXPECT_EQ(q, c.fd);
     EXPECT_EQ(r, c.md);
     EXPECT_EQ(repr(truediv(Int(c.a), Int(c.b))).bytes(), c.td);
+  }
+  for (const auto &c : kFloatArithRand) {
+    EXPECT_EQ(repr(floordiv(c.a, c.b)).bytes(), c.fd)
+        << repr(c.a).bytes() << "//" << repr(c.b).bytes();
+    EXPECT_EQ(repr(mod(c.a, c.b)).bytes(), c.md)
+        << repr(c.a).bytes() << "%" << repr(c.b).bytes();
   }
   for (const auto &c : kFloatArith) {
     EXPECT_EQ(repr(floordiv(c.a, c.b)).bytes(), c.fd) << c.a << "//" << c.b;
