@@ -592,6 +592,10 @@ TEST(Print, StdoutIsBlockBufferedOnAPipe) {
   EXPECT_EQ(read(o[0], buf, sizeof buf), -1); // nothing written yet
   s.flush();
   EXPECT_EQ(read(o[0], buf, sizeof buf), 5);
+  // PYTHONUNBUFFERED=1 makes CPython's streams write through.
+  OutStream u(o[1], true);
+  u.write("x");
+  EXPECT_EQ(read(o[0], buf, sizeof buf), 1);
   close(o[0]);
   close(o[1]);
 }

@@ -17,11 +17,18 @@ struct OutStream::State {
   std::mutex mu;
   std::string buf;
   bool lineBuffered;
+  bool unbuffered;
 };
 
-OutStream::OutStream(int fd) : fd_(fd), st_(new State) {
+OutStream::OutStream(int fd, bool unbuffered) : fd_(fd), st_(new State) {
   // CPython: stdout is line-buffered only on a tty; stderr always (3.9+).
   st_->lineBuffered = fd == 2 || ::isatty(fd);
+  st_->unbuffered = unbuffered;
+}
+
+static bool pythonUnbuffered() {
+  const char *v = std::getenv("PYTHONUNBUFFERED");
+  return v && *v;
 }
 
 static void writeAll(int fd, const char *p, std::size_t n) {
@@ -45,7 +52,8 @@ OutStream::~OutStream() {
 void OutStream::write(std::string_view s) {
   std::lock_guard<std::mutex> lock(st_->mu);
   st_->buf += s;
-  bool flushNow = st_->lineBuffered
+  bool flushNow = st_->unbuffered ? true
+                  : st_->lineBuffered
                       ? s.find_first_of("\n\r") != std::string_view::npos
                       : st_->buf.size() >= 8192;
   if (flushNow) {
@@ -68,14 +76,14 @@ static void flushAtExit() {
 // Never destroyed: output may be written from atexit handlers and threads.
 OutStream &stdoutStream() {
   static OutStream *s = [] {
-    auto *o = new OutStream(1);
+    auto *o = new OutStream(1, pythonUnbuffered());
     std::atexit(flushAtExit);
     return o;
   }();
   return *s;
 }
 OutStream &stderrStream() {
-  static OutStream *s = new OutStream(2);
+  static OutStream *s = new OutStream(2, pythonUnbuffered());
   return *s;
 }
 

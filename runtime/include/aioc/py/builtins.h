@@ -28,11 +28,12 @@ template <class T> bool truthy(const Optional<T> &o) {
 
 // ---------------------------------------------------------------- output --
 // Python's sys.stdout / sys.stderr. stdout is line-buffered on a tty and
-// block-buffered (8 KiB) otherwise; stderr is line-buffered (CPython 3.9+).
-// Both are flushed at exit and stdout before a traceback. Thread-safe.
+// block-buffered (8 KiB) otherwise; stderr is line-buffered (CPython 3.9+);
+// with PYTHONUNBUFFERED set, as for CPython, both write through. Both are
+// flushed at exit and stdout before a traceback. Thread-safe.
 class OutStream {
 public:
-  explicit OutStream(int fd);
+  explicit OutStream(int fd, bool unbuffered = false);
   ~OutStream();
   OutStream(const OutStream &) = delete;
   OutStream &operator=(const OutStream &) = delete;
