@@ -491,6 +491,12 @@ TEST(Str, CodePointsAndOperators) {
   EXPECT_EQ(Str("ab").repeat(3).bytes(), "ababab");
   EXPECT_EQ(Str("ab").repeat(0).bytes(), "");
   EXPECT_EQ(Str(", ").join(List<Str>{"a", "b", "c"}).bytes(), "a, b, c");
+  // '-'.join(reversed('abc')), '+'.join({'k': 1, 'l': 2})
+  EXPECT_EQ(Str("-").join(reversed(Str("abc"))).bytes(), "c-b-a");
+  Dict<Str, Int> kd{{"k", 1}, {"l\xC3\xA9", 2}};
+  Str joined2 = Str("+").join(kd.keys());
+  EXPECT_EQ(joined2.bytes(), "k+l\xC3\xA9");
+  EXPECT_EQ(joined2.len(), 4);
   EXPECT_EQ(hash(Str("abc")), hash(Str(std::string("abc"))));
   EXPECT_EQ(errorOf([] { Str("abc").split(Str("")); }),
             "ValueError: empty separator");

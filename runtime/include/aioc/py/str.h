@@ -81,6 +81,22 @@ public:
   List<Str> rsplit(const Optional<Str> &sep, Int maxsplit = -1) const;
   List<Str> splitlines(bool keepends = false) const;
   Str join(const List<Str> &items) const;
+  // sep.join(any iterable of str): dict keys, sets, reversed(), ...
+  template <class It> Str join(const It &items) const {
+    std::string out;
+    Int cps = 0;
+    bool first = true;
+    for (const Str &x : items) {
+      if (!first) {
+        out += s_;
+        cps += cps_;
+      }
+      first = false;
+      out += x.s_;
+      cps += x.cps_;
+    }
+    return Str(std::move(out), cps);
+  }
   Str strip() const;
   Str strip(const Str &chars) const;
   Str lstrip() const;
