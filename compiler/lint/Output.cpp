@@ -6,26 +6,21 @@
 #include <llvm/Support/JSON.h>
 #include <llvm/Support/Path.h>
 
+#include <cstring>
 #include <map>
 
 namespace aioc::lint {
 
 unsigned displayColumn(SourceManager &sm, unsigned fileId, SourceLoc loc) {
-  // Cache line starts per file: findings can be many on a large tree.
-  static thread_local std::map<std::pair<const SourceManager *, unsigned>,
-                               std::vector<size_t>>
-      cache;
-  auto &starts = cache[{&sm, fileId}];
+  // memchr scans at memory speed: no cache needed for the few lines shown.
   std::string_view t = sm.text(fileId);
-  if (starts.empty()) {
-    starts.push_back(0);
-    for (size_t i = 0; i < t.size(); ++i)
-      if (t[i] == '\n')
-        starts.push_back(i + 1);
+  size_t b = 0;
+  for (uint32_t l = 1; l < loc.line; ++l) {
+    const void *nl = std::memchr(t.data() + b, '\n', t.size() - b);
+    if (!nl)
+      return loc.col + 1;
+    b = static_cast<const char *>(nl) - t.data() + 1;
   }
-  if (loc.line == 0 || loc.line > starts.size())
-    return loc.col + 1;
-  size_t b = starts[loc.line - 1];
   unsigned n = 0;
   for (size_t i = b; i < b + loc.col && i < t.size(); ++i)
     if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80)

@@ -276,9 +276,6 @@ ModuleInfo *Project::moduleNamed(const std::string &name) const {
   auto it = moduleByName_.find(name);
   if (it != moduleByName_.end())
     return it->second;
-  auto s = moduleBySuffix_.find(name);
-  if (s != moduleBySuffix_.end())
-    return s->second;
   return nullptr;
 }
 
@@ -288,21 +285,11 @@ FunctionInfo *Project::functionOf(const FunctionDef *d) const {
 }
 
 void Project::index() {
-  for (auto &m : modules_) {
+  // Module names are rooted at the import root (the first directory up
+  // without __init__.py), so absolute imports resolve by exact name; no
+  // suffix guessing, which would let `mypkg/logging.py` shadow `logging`.
+  for (auto &m : modules_)
     moduleByName_[m->name] = m.get();
-    // Every dotted suffix, so `import helpers` finds `src.helpers` when the
-    // project was given from above its import root.
-    std::string_view n = m->name;
-    for (size_t p = n.find('.'); p != std::string_view::npos;
-         p = n.find('.', p + 1)) {
-      std::string suffix(n.substr(p + 1));
-      auto [it, fresh] = moduleBySuffix_.emplace(suffix, m.get());
-      if (!fresh && it->second != m.get())
-        it->second = nullptr;
-    }
-  }
-  for (auto it = moduleBySuffix_.begin(); it != moduleBySuffix_.end();)
-    it = it->second ? std::next(it) : moduleBySuffix_.erase(it);
   for (auto &m : modules_)
     bindStatements(m->ast->body, *m, nullptr, nullptr, m->name, m->globals);
   // Types need every module's names bound first (imports across files).
@@ -630,8 +617,13 @@ Resolved Project::fromQual(const std::string &qual) const {
       else if (ModuleInfo *sub = moduleNamed(mod->name + "." + head)) {
         r.kind = Resolved::Qual;
         r.qual = sub->name;
-      } else
-        return {}; // a project module without that name
+      } else {
+        // Not defined in the project module (a star import, a C extension
+        // of the same name...): keep the dotted name for the tables.
+        r.kind = Resolved::Qual;
+        r.qual = qual;
+        return r;
+      }
       while (dot != std::string::npos && r) {
         size_t next = rest.find('.', dot + 1);
         r = member(r, rest.substr(dot + 1, next - dot - 1));

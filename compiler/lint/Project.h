@@ -140,9 +140,6 @@ private:
   std::vector<std::unique_ptr<ClassInfo>> classes_;
   std::unordered_map<const FunctionDef *, FunctionInfo *> byDef_;
   std::unordered_map<std::string, ModuleInfo *> moduleByName_;
-  // Dotted suffixes of module names ("helpers" for "src.helpers"); nullptr
-  // when ambiguous.
-  std::unordered_map<std::string, ModuleInfo *> moduleBySuffix_;
   // `self.x = Type()` in any method types `x` for the whole class.
   std::unordered_map<const ClassInfo *,
                      std::unordered_map<std::string, Resolved>>
