@@ -316,6 +316,8 @@ std::string Gen::cppType(const Type *t) {
     return "aioc::Task<" + retType(t->args[0]) + ">";
   case TK::Range:
     return "py::Range";
+  case TK::Unknown:
+    return "py::None";
   case TK::Queue:
     return "std::shared_ptr<aioc::" + t->name + "<" + cppType(t->args[0]) +
            ">>";
@@ -571,10 +573,10 @@ std::string Gen::name(Name *n) {
         s->type == s->owner->owner->instance)
       v = "this->self_()";
     else
-      v = "v_" + s->name;
+      v = "v_" + s->name + s->suffix;
     break;
   case Symbol::Kind::Global:
-    v = "g_" + s->name;
+    v = "g_" + s->name + s->suffix;
     break;
   case Symbol::Kind::Function:
     v = s->func->parent ? "v_" + s->name : s->func->cppName;
@@ -1150,7 +1152,8 @@ std::string Gen::call(Call *c) {
     if (auto *sc = dyn_cast<Call>(a->value)) {
       if (auto *n = dyn_cast<Name>(sc->func); n && n->id == "super") {
         ClassInfo *b = fn_->owner->base;
-        if (a->attr == "__init__" && b->isBuiltin) {
+        if (a->attr == "__init__" && b->isException &&
+            !b->findMethod("__init__")) {
           if (c->args.empty())
             return "(void)0";
           std::string msg = reprMessage(b) ? "py::repr(" +
@@ -1384,6 +1387,9 @@ std::string Gen::moduleCall(const std::string &qn, Call *c) {
           t = exprAs(k->value, T.optional(T.floatT));
     return "aioc::waitFor(" + coroOf(c->args[0]) + ", optDouble(" + t + "))";
   }
+  if (qn == "asyncio.timeout")
+    return "aioc::timeout(optDouble(" +
+           exprAs(c->args[0], T.optional(T.floatT)) + "))";
   if (qn == "asyncio.shield")
     return "aioc::shield(" + coroOf(c->args[0]) + ")";
   if (qn == "asyncio.Queue" || qn == "asyncio.LifoQueue" ||
@@ -1553,7 +1559,11 @@ std::string Gen::methodCall(Attribute *a, Call *c) {
     std::string s = recv + "->" + meth + "(";
     for (size_t i = 0; i < vs.size(); ++i)
       s += (i ? ", " : "") + vs[i];
-    return s + ")";
+    s += ")";
+    // The runtime counts in size_t/long; Python's are ints.
+    if (c->type->is(TK::Int))
+      return "py::Int(" + s + ")";
+    return s;
   }
   case TK::Task:
     if (m == "get_name")
@@ -1584,8 +1594,8 @@ void Gen::assign(Expr *target, const std::string &v, const Type *vt) {
     if (it == S.nameSymbols.end())
       return;
     Symbol *s = it->second;
-    std::string lhs = s->kind == Symbol::Kind::Global ? "g_" + s->name
-                                                      : "v_" + s->name;
+    std::string lhs = (s->kind == Symbol::Kind::Global ? "g_" : "v_") +
+                      s->name + s->suffix;
     line(lhs + " = " + convert(v, vt, s->type) + ";");
     return;
   }
@@ -2003,21 +2013,11 @@ void Gen::tryStmt(Try *t) {
       }
       std::string bind;
       if (!h->name.empty()) {
-        // The bound variable's class is the handler's (common) class.
-        auto *sym = [&]() -> Symbol * {
-          for (FuncInfo *f = fn_; f; f = f->parent) {
-            auto it = f->scope.find(h->name);
-            if (it != f->scope.end())
-              return it->second;
-          }
-          for (auto *g : S.globals)
-            if (g->name == h->name)
-              return g;
-          return nullptr;
-        }();
-        if (sym && sym->type && sym->type->is(TK::Class)) {
-          std::string var =
-              (sym->kind == Symbol::Kind::Global ? "g_" : "v_") + h->name;
+        auto hs = S.handlerSymbols.find(h);
+        if (hs != S.handlerSymbols.end() && hs->second->type->is(TK::Class)) {
+          Symbol *sym = hs->second;
+          std::string var = (sym->kind == Symbol::Kind::Global ? "g_" : "v_") +
+                            h->name + sym->suffix;
           bind = var + " = " + cppType(sym->type) + "{" + ep + ", &_x};";
         }
       }
@@ -2240,7 +2240,7 @@ std::string Gen::signature(const FuncInfo *f, const std::string &qual,
 void Gen::declareLocals(FuncInfo *f) {
   for (Symbol *s : f->locals)
     if (s->type && !s->type->is(TK::Error))
-      line(cppType(s->type) + " v_" + s->name + "{};");
+      line(cppType(s->type) + " v_" + s->name + s->suffix + "{};");
   for (FuncInfo *n : f->nested)
     line(cppType(n->type) + " v_" + n->name + ";");
   if (!f->ret->is(TK::None))
@@ -2418,7 +2418,7 @@ std::string Gen::run() {
   std::string globals;
   for (Symbol *g : S.globals)
     if (g->type && !g->type->is(TK::Error))
-      globals += cppType(g->type) + " g_" + g->name + "{};\n";
+      globals += cppType(g->type) + " g_" + g->name + g->suffix + "{};\n";
   for (ClassInfo *c : S.userClasses)
     emitMethodBodies(c);
   for (FuncInfo *f : S.moduleFuncs)
@@ -2442,13 +2442,18 @@ std::string Gen::run() {
          ". Do not edit.\n";
   out += "#include <aioc_gen/support.h>\n\n";
   out += "namespace aioc_user {\n";
-  out += "using namespace aioc::gen;\n\n";
+  out += "using namespace aioc::gen;\n";
+  // Beside the user-type overloads below, so unqualified calls see both.
+  out += "using aioc::py::formatTo;\nusing aioc::py::reprTo;\n"
+         "using aioc::py::strTo;\nusing aioc::gen::reprTo;\n"
+         "using aioc::gen::strTo;\n\n";
   out += literals_ + "\n";
-  out += "py::List<py::Str> g_sys_argv;\n" + globals + "\n";
   std::string fwd;
   for (ClassInfo *c : S.userClasses)
     fwd += "struct " + c->cppName + ";\n";
-  out += fwd + "\n" + classes + reprs + "\n" + protos_ + "\n" + bodies_;
+  out += fwd + "\n" + classes + reprs + "\n";
+  out += "py::List<py::Str> g_sys_argv;\n" + globals + "\n";
+  out += protos_ + "\n" + bodies_;
   out += "void moduleMain() {\n[[maybe_unused]] py::None _rv;\n" + body +
          "}\n\n";
   out += "} // namespace aioc_user\n\n";

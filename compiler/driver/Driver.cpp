@@ -90,6 +90,20 @@ std::string ensurePch(const std::string &cxx, int opt) {
                                        .time_since_epoch()
                                        .count()) +
                     "|" + kRuntimeInclude;
+  // Any header change invalidates the PCH (clang refuses a stale one).
+  for (const char *root : {kRuntimeInclude, kSupportInclude}) {
+    std::error_code ec;
+    for (llvm::sys::fs::recursive_directory_iterator it(root, ec), end;
+         it != end && !ec; it.increment(ec)) {
+      llvm::sys::fs::file_status hs;
+      if (llvm::sys::fs::status(it->path(), hs) ||
+          hs.type() != llvm::sys::fs::file_type::regular_file)
+        continue;
+      key += "|" + it->path() + ":" + std::to_string(hs.getSize()) + ":" +
+             std::to_string(
+                 hs.getLastModificationTime().time_since_epoch().count());
+    }
+  }
   std::string dir = cacheDir();
   if (dir.empty())
     return "";

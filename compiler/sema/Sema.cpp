@@ -923,6 +923,8 @@ void TypeChecker::bindName(Name *n, const Type *t, Expr *value,
       error(n, q(n->id) + " was already declared as " + q(s->type));
       return;
     }
+    if (!s->type && s->kind == Symbol::Kind::Local && s->owner)
+      s->owner->locals.push_back(s);
     s->type = annotated;
   }
   if (t->is(TK::Iterator)) {
@@ -1415,23 +1417,36 @@ void TypeChecker::checkTry(Try *s) {
     } else {
       ct = exc("BaseException");
     }
+    // Python unbinds `e` when the handler ends, so each handler gets its
+    // own variable (with its own type).
+    Symbol *saved = nullptr;
+    std::map<std::string, Symbol *> *scope = cur_ ? &cur_->scope : &module_;
     if (!h->name.empty()) {
-      bool cl;
-      Symbol *sym = lookup(h->name, cl);
-      if (sym) {
-        if (!sym->type) {
-          sym->type = ct ? ct->instance : T.errorT;
-          if (sym->owner)
-            sym->owner->locals.push_back(sym);
-        } else if (ct && sym->type != ct->instance) {
-          error(h, "exception variable " + q(h->name) +
-                       " is reused with a different type " + q(sym->type));
-        }
-      }
+      auto it = scope->find(h->name);
+      if (it != scope->end())
+        saved = it->second;
+      Symbol *sym = newSymbol(saved && saved->kind == Symbol::Kind::Global
+                                  ? Symbol::Kind::Global
+                                  : Symbol::Kind::Local,
+                              h->name, ct ? ct->instance : T.errorT);
+      sym->owner = cur_;
+      sym->suffix = "_h" + std::to_string(R.handlerSymbols.size());
+      R.handlerSymbols[h] = sym;
+      if (cur_)
+        cur_->locals.push_back(sym);
+      else
+        R.globals.push_back(sym);
+      (*scope)[h->name] = sym;
     }
     narrow_.emplace_back();
     checkBlock(h->body);
     narrow_.pop_back();
+    if (!h->name.empty()) {
+      if (saved)
+        (*scope)[h->name] = saved;
+      else
+        scope->erase(h->name);
+    }
   }
   narrow_.emplace_back();
   checkBlock(s->orelse);
@@ -2254,7 +2269,8 @@ const Type *TypeChecker::checkCall(Call *c, const Type *expected) {
         sc->type = curClass_->base->instance;
         n->type = T.builtin("super");
         ClassInfo *b = curClass_->base;
-        if (a->attr == "__init__" && b->isBuiltin) {
+        if (a->attr == "__init__" && b->isException &&
+            !b->findMethod("__init__")) {
           for (auto *x : c->args)
             checkExpr(x);
           return T.noneT;

@@ -25,6 +25,7 @@ struct Symbol {
   ClassInfo *cls = nullptr;   // Class
   FuncInfo *owner = nullptr;  // function whose local this is (nullptr: module)
   bool assigned = false;      // seen an assignment (type known)
+  std::string suffix;         // disambiguates per-handler `except ... as e`
 };
 
 struct FuncInfo {
@@ -90,6 +91,7 @@ struct SemaResult {
   std::unordered_map<const Node *, ClassInfo *> classOf;  // ClassDef
   // Names declared by `for` targets / with-as / except-as are ordinary locals.
   bool usesSysArgv = false;
+  std::unordered_map<const Node *, Symbol *> handlerSymbols;
 };
 
 

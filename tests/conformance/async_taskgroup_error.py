@@ -20,7 +20,6 @@ async def main() -> None:
         async with asyncio.TaskGroup() as tg:
             tg.create_task(ok(1))
             tg.create_task(bad())
-            tg.create_task(ok(2))
     except ExceptionGroup as eg:
         print("group:", eg)
         for e in eg.exceptions:
