@@ -36,17 +36,20 @@ def run(cmd, env=None, timeout=600):
 def main():
     aioc_bin, go_bin = sys.argv[1], sys.argv[2]
     quick = "--quick" in sys.argv
-    py = [sys.executable, os.path.join(HERE, "python", "workloads.py")]
+    # Debian's CPython (the project's oracle, where python3-uvloop lives).
+    pyexe = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") \
+        else sys.executable
+    py = [pyexe, os.path.join(HERE, "python", "workloads.py")]
     peers = [
         ("aioc", lambda w, n: [aioc_bin, w, str(n)], {}),
         ("aioc-nofreelist", lambda w, n: [aioc_bin, w, str(n)],
          {"AIOC_FRAME_ALLOC": "0"}),
         ("cpython", lambda w, n: py + [w, str(n)], {}),
     ]
-    try:
-        import uvloop  # noqa: F401
+    if subprocess.run([pyexe, "-c", "import uvloop"],
+                      capture_output=True).returncode == 0:
         peers.append(("uvloop", lambda w, n: py + ["--uvloop", w, str(n)], {}))
-    except ImportError:
+    else:
         print("(uvloop not installed: skipped)")
     if shutil.which("node"):
         js = os.path.join(HERE, "node", "workloads.js")

@@ -9,13 +9,13 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${1:-$ROOT/build-rt-bench}
 QUICK=${2:-}
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-  python3 -c 'import uvloop' 2>/dev/null || apt-get install -y -q python3-uvloop >/dev/null || true
+  /usr/bin/python3 -c 'import uvloop' 2>/dev/null || apt-get install -y -q python3-uvloop >/dev/null || true
   command -v go >/dev/null || apt-get install -y -q golang-go >/dev/null || true
 fi
 cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_C_COMPILER=clang-16 \
   -DCMAKE_CXX_COMPILER=clang++-16 -DCMAKE_BUILD_TYPE=Release \
   -DAIOC_RUNTIME_ONLY=ON >/dev/null
-ninja -C "$BUILD" aioc_peer_bench aioc_runtime_bench >/dev/null
+ninja -C "$BUILD" -j2 aioc_peer_bench aioc_runtime_bench >/dev/null
 GOBIN=""
 if command -v go >/dev/null; then
   GOBIN="$BUILD/go_workloads"
@@ -23,4 +23,4 @@ if command -v go >/dev/null; then
     go build -o "$GOBIN" workloads.go)
 fi
 echo "machine: $(nproc) cores, $(uname -r)"
-python3 "$ROOT/bench/peers/run.py" "$BUILD/bench/runtime/aioc_peer_bench" "$GOBIN" $QUICK
+/usr/bin/python3 "$ROOT/bench/peers/run.py" "$BUILD/bench/runtime/aioc_peer_bench" "$GOBIN" $QUICK

@@ -8,7 +8,9 @@ namespace aioc {
 FutureBase::FutureBase(EventLoop *loop) : loop_(loop) {}
 
 FutureBase::~FutureBase() {
-  for (auto &c : callbacks_)
+  if (firstCb_.ctx)
+    firstCb_.ctx->release();
+  for (auto &c : moreCbs_)
     if (c.ctx)
       c.ctx->release();
   if (logTraceback_ && exc_)
@@ -93,11 +95,16 @@ void FutureBase::checkResult() {
 }
 
 void FutureBase::scheduleCallbacks() {
-  if (callbacks_.empty())
+  if (!firstCb_.fn)
     return;
-  auto cbs = std::move(callbacks_);
-  callbacks_.clear();
-  for (auto &c : cbs) {
+  Callback first = std::exchange(firstCb_, Callback{nullptr, nullptr});
+  retain();
+  loop_->callSoonRaw(first.fn, first.ctx, this);
+  if (moreCbs_.empty())
+    return;
+  auto more = std::move(moreCbs_);
+  moreCbs_.clear();
+  for (auto &c : more) {
     retain();
     loop_->callSoonRaw(c.fn, c.ctx, this);
   }
@@ -111,20 +118,36 @@ void FutureBase::addDoneCallbackRaw(RawCallback fn, RefCounted *ctx) {
     loop_->callSoonRaw(fn, ctx, this);
     return;
   }
-  callbacks_.push_back({fn, ctx});
+  if (!firstCb_.fn)
+    firstCb_ = {fn, ctx};
+  else
+    moreCbs_.push_back({fn, ctx});
 }
 
 size_t FutureBase::removeDoneCallbackRaw(RawCallback fn, RefCounted *ctx) {
+  if (!firstCb_.fn)
+    return 0;
+  std::vector<Callback> keep;
   size_t n = 0;
-  for (size_t i = 0; i < callbacks_.size();) {
-    if (callbacks_[i].fn == fn && callbacks_[i].ctx == ctx) {
+  auto consider = [&](const Callback &c) {
+    if (c.fn == fn && c.ctx == ctx) {
       if (ctx)
         ctx->release();
-      callbacks_.erase(callbacks_.begin() + i);
       ++n;
     } else {
-      ++i;
+      keep.push_back(c);
     }
+  };
+  consider(firstCb_);
+  for (auto &c : moreCbs_)
+    consider(c);
+  firstCb_ = {nullptr, nullptr};
+  moreCbs_.clear();
+  for (auto &c : keep) {
+    if (!firstCb_.fn)
+      firstCb_ = c;
+    else
+      moreCbs_.push_back(c);
   }
   return n;
 }

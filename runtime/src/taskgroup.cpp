@@ -1,6 +1,7 @@
 #include "aioc/taskgroup.h"
 
-#include <algorithm>
+#include <map>
+#include <unordered_map>
 
 namespace aioc {
 
@@ -25,14 +26,20 @@ struct TaskGroup::Shared : RefCounted {
   bool parentCancelRequested = false;
   EventLoop *loop = nullptr;
   Ref<TaskBase> parent;
-  std::vector<Ref<TaskBase>> tasks; // creation order (CPython: a set)
+  // Live children in creation order (CPython: a set), with an index so a
+  // finishing child is dropped in O(log n).
+  std::map<uint64_t, Ref<TaskBase>> tasks;
+  std::unordered_map<TaskBase *, uint64_t> seqOf;
+  uint64_t nextSeq = 0;
   std::vector<std::exception_ptr> errors;
   std::exception_ptr baseError;
   Ref<FutureState<bool>> onCompletedFut;
 
   void abort() {
     aborting = true;
-    auto snapshot = tasks;
+    std::vector<Ref<TaskBase>> snapshot;
+    for (auto &kv : tasks)
+      snapshot.push_back(kv.second);
     for (auto &t : snapshot)
       if (!t->done())
         t->cancel();
@@ -41,11 +48,11 @@ struct TaskGroup::Shared : RefCounted {
   static void onTaskDone(RefCounted *ctx, FutureBase *f) {
     auto *s = static_cast<Shared *>(ctx);
     auto *task = static_cast<TaskBase *>(f);
-    auto it =
-        std::find_if(s->tasks.begin(), s->tasks.end(),
-                     [&](const Ref<TaskBase> &t) { return t.get() == task; });
-    if (it != s->tasks.end())
-      s->tasks.erase(it);
+    auto it = s->seqOf.find(task);
+    if (it != s->seqOf.end()) {
+      s->tasks.erase(it->second);
+      s->seqOf.erase(it);
+    }
     if (s->onCompletedFut && s->tasks.empty() && !s->onCompletedFut->done()) {
       s->onCompletedFut->value.emplace(true);
       s->onCompletedFut->markFinishedPublic();
@@ -92,7 +99,9 @@ void TaskGroup::checkCanCreate() {
 
 void TaskGroup::track(TaskBase *t) {
   t->addDoneCallbackRaw(&Shared::onTaskDone, s_.get());
-  s_->tasks.emplace_back(t);
+  uint64_t seq = s_->nextSeq++;
+  s_->tasks.emplace(seq, Ref<TaskBase>(t));
+  s_->seqOf.emplace(t, seq);
 }
 
 Coro<void> TaskGroup::exit(std::exception_ptr exc) {

@@ -87,7 +87,10 @@ protected:
     RawCallback fn;
     RefCounted *ctx; // one reference held
   };
-  std::vector<Callback> callbacks_;
+  // Most futures get exactly one callback (the waiting task): keep it
+  // inline and spill the rest, in registration order.
+  Callback firstCb_{nullptr, nullptr};
+  std::vector<Callback> moreCbs_;
   friend class TaskBase;
 };
 
