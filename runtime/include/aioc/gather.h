@@ -7,7 +7,7 @@
 //   auto [a, b] = co_await aioc::gather(f(), g());          // tuple<A, B>
 //   auto all = co_await aioc::gather(std::move(tasks));     // vector<T>
 //   auto rs = co_await aioc::gather(aioc::returnExceptions, f(), g());
-//   // tuple<Outcome<A>, Outcome<B>>
+//   // tuple<Outcome<A>, Outcome<B>>; over a vector: vector<Outcome<T>>
 #pragma once
 
 #include "aioc/awaitable.h"
@@ -183,13 +183,26 @@ template <class A> auto gather(std::vector<A> aws) {
     hs.push_back(ensureFuture(std::move(a)));
   return GatherVector<H>(false, std::move(hs));
 }
+// gather(*list, return_exceptions=True): co_await yields vector<Outcome<T>>.
+template <class H> class GatherVectorOutcomes {
+public:
+  explicit GatherVectorOutcomes(std::vector<H> hs) : g_(true, std::move(hs)) {}
+  auto operator co_await() { return g_.outcomes(); }
+  auto outcomes() { return g_.outcomes(); }
+  FutureBase *state() const { return g_.state(); }
+  bool cancel() { return g_.cancel(); }
+
+private:
+  GatherVector<H> g_;
+};
+
 template <class A> auto gather(ReturnExceptions, std::vector<A> aws) {
   using H = decltype(ensureFuture(std::move(aws[0])));
   std::vector<H> hs;
   hs.reserve(aws.size());
   for (auto &a : aws)
     hs.push_back(ensureFuture(std::move(a)));
-  return GatherVector<H>(true, std::move(hs));
+  return GatherVectorOutcomes<H>(std::move(hs));
 }
 
 } // namespace aioc
