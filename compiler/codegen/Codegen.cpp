@@ -960,7 +960,8 @@ std::string Gen::coroOf(Expr *e) {
 
 std::string Gen::lambda(Lambda *l) {
   FuncInfo *f = S.funcOf.at(l);
-  std::string s = "[&](";
+  // By value: a lambda may outlive the frame that made it (make_adder).
+  std::string s = "[=](";
   for (size_t i = 0; i < f->paramNames.size(); ++i)
     s += (i ? ", " : "") + cppType(f->paramTypes[i]) + " v_" +
          f->paramNames[i];
@@ -1942,7 +1943,7 @@ std::string Gen::nestedFunction(FuncInfo *f) {
   inCoro_ = savedCoro;
   cleanups_ = std::move(savedCleanups);
   loops_ = std::move(savedLoops);
-  std::string s = "[&](";
+  std::string s = "[=](";
   for (size_t i = 0; i < f->paramNames.size(); ++i)
     s += (i ? ", " : "") + cppType(f->paramTypes[i]) + " v_" +
          f->paramNames[i];

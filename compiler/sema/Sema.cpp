@@ -216,8 +216,12 @@ const Type *TypeChecker::resolveAnnotation(Expr *e) {
     if (c->valueKind == Constant::ValueKind::None)
       return T.noneT;
     if (c->valueKind == Constant::ValueKind::Str) {
-      error(e, "string annotations are not supported by aioc; use `from "
-               "__future__ import annotations` and write the type");
+      // A forward reference to a class: "Conn".
+      auto it = module_.find(c->str);
+      if (it != module_.end() && it->second->kind == Symbol::Kind::Class)
+        return it->second->cls->instance;
+      error(e, "string annotations other than a class name are not "
+               "supported by aioc; write the type");
       return T.errorT;
     }
   }

@@ -9,8 +9,8 @@ async def ticker(label: str, times: int, delay: float) -> str:
 
 
 async def main() -> None:
-    t1 = asyncio.create_task(ticker("fast", 3, 0.01))
-    t2 = asyncio.create_task(ticker("slow", 2, 0.045), name="slowpoke")
+    t1 = asyncio.create_task(ticker("fast", 3, 0.001))
+    t2 = asyncio.create_task(ticker("slow", 2, 0.1), name="slowpoke")
     print(t1.get_name(), t2.get_name(), t1.done())
     print(await t1)
     print(await t2)

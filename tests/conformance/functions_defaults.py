@@ -6,7 +6,7 @@ def greet(name: str, greeting: str = "Hello", punct: str = "!") -> str:
 
 def stats(*nums: float) -> tuple[float, float]:
     lo = min(nums) if nums else 0.0
-    return lo, sum(nums)
+    return lo, sum(nums, 0.0)
 
 
 def apply(f: Callable[[int], int], x: int) -> int:

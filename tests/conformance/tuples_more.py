@@ -9,7 +9,7 @@ for x, y in pts:
     print(x * y, end=" ")
 print()
 t = (1, 2) + (3,)
-print(t, len(t), t[1:] if False else t[1], 2 in t)
+print(t, len(t), t[1], t[-1], 2 in t)
 records = [("bob", 30), ("amy", 25), ("cat", 30)]
 print(sorted(records, key=lambda r: (-r[1], r[0])))
 d = {(1, 2): "a", (3, 4): "b"}
