@@ -682,3 +682,38 @@ TEST(Print, ConcurrentWritersKeepLinesWhole) {
     EXPECT_TRUE(l.startswith(Str("thread ")) && l.contains(Str(" line ")))
         << l.bytes();
 }
+
+TEST(StrFormat, PositionalFieldsLikeCPython) {
+  // Expected values printed by CPython 3.11 for the same format strings.
+  EXPECT_EQ(strFormat(Str("{} {}"), Int(1), Int(2)).bytes(), "1 2");
+  EXPECT_EQ(strFormat(Str("{0}{1}{0}"), Str("a"), Str("b")).bytes(), "aba");
+  EXPECT_EQ(strFormat(Str("{:>8.2f}|{!r:^7}"), 3.14159, Str("x")).bytes(),
+            "    3.14|  'x'  ");
+  EXPECT_EQ(strFormat(Str("{{}} {}"), Int(5)).bytes(), "{} 5");
+  EXPECT_EQ(strFormat(Str("{:{}}"), Int(7), Int(5)).bytes(), "    7");
+  EXPECT_EQ(strFormat(Str("{:{}.{}f}"), 3.14159, Int(10), Int(3)).bytes(),
+            "     3.142");
+  EXPECT_EQ(strFormat(Str("a}}b{{")).bytes(), "a}b{");
+  EXPECT_EQ(strFormat(Str("{} and {}"), List<Int>{1}, none).bytes(),
+            "[1] and None");
+  EXPECT_EQ(errorOf([] { strFormat(Str("{x}"), Int(1)); }), "KeyError: 'x'");
+  EXPECT_EQ(errorOf([] { strFormat(Str("{} {1}"), Int(1), Int(2)); }),
+            "ValueError: cannot switch from automatic field numbering to "
+            "manual field specification");
+  EXPECT_EQ(errorOf([] { strFormat(Str("{1} {}"), Int(1), Int(2)); }),
+            "ValueError: cannot switch from manual field specification to "
+            "automatic field numbering");
+  EXPECT_EQ(errorOf([] { strFormat(Str("{2}"), Int(1)); }),
+            "IndexError: Replacement index 2 out of range for positional "
+            "args tuple");
+  EXPECT_EQ(errorOf([] { strFormat(Str("{")); }),
+            "ValueError: Single '{' encountered in format string");
+  EXPECT_EQ(errorOf([] { strFormat(Str("}")); }),
+            "ValueError: Single '}' encountered in format string");
+  EXPECT_EQ(errorOf([] { strFormat(Str("{0"), Int(1)); }),
+            "ValueError: expected '}' before end of string");
+  EXPECT_EQ(errorOf([] { strFormat(Str("{!x}"), Int(1)); }),
+            "ValueError: Unknown conversion specifier x");
+  EXPECT_EQ(errorOf([] { strFormat(Str("{:d}"), Str("s")); }),
+            "ValueError: Unknown format code 'd' for object of type 'str'");
+}

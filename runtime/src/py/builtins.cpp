@@ -268,6 +268,132 @@ Str hex(Int v) { return radix(v, 16, "0x"); }
 Str oct(Int v) { return radix(v, 8, "0o"); }
 Str bin(Int v) { return radix(v, 2, "0b"); }
 
+// ------------------------------------------------------------ str.format --
+namespace detail {
+namespace {
+struct FormatState {
+  const void *const *args;
+  const FieldFn *fns;
+  std::size_t n;
+  std::size_t next = 0;
+  int mode = 0; // 0 unknown, 1 automatic, 2 manual
+};
+
+void render(std::string &out, std::string_view fmt, FormatState &st, int depth);
+
+// One replacement field's text (between the braces).
+void renderField(std::string &out, std::string_view field, FormatState &st,
+                 int depth) {
+  // field_name ends at the first '!' or ':' (CPython's parse_field).
+  std::size_t end = 0;
+  while (end < field.size() && field[end] != '!' && field[end] != ':')
+    ++end;
+  std::string_view name = field.substr(0, end);
+  char conv = 0;
+  std::string_view spec;
+  std::size_t pos = end;
+  if (pos < field.size() && field[pos] == '!') {
+    if (pos + 1 >= field.size())
+      raiseValueError("end of string while looking for conversion specifier");
+    conv = field[pos + 1];
+    pos += 2;
+    if (pos < field.size() && field[pos] != ':')
+      raiseValueError("expected ':' after conversion specifier");
+  }
+  if (pos < field.size() && field[pos] == ':')
+    spec = field.substr(pos + 1);
+  std::size_t idx;
+  if (name.empty()) {
+    if (st.mode == 2)
+      raiseValueError("cannot switch from manual field specification to "
+                      "automatic field numbering");
+    st.mode = 1;
+    idx = st.next++;
+  } else if (std::isdigit(static_cast<unsigned char>(name[0]))) {
+    std::size_t i = 0;
+    idx = 0;
+    while (i < name.size() && std::isdigit(static_cast<unsigned char>(name[i])))
+      idx = idx * 10 + (name[i++] - '0');
+    if (i != name.size())
+      raiseValueError("aioc: attribute and index lookups in str.format "
+                      "fields are not supported");
+    if (st.mode == 1)
+      raiseValueError("cannot switch from automatic field numbering to "
+                      "manual field specification");
+    st.mode = 2;
+  } else {
+    std::string key(name.substr(0, name.find_first_of(".[")));
+    std::string m;
+    reprTo(m, Str(key));
+    raiseKeyError(m);
+  }
+  if (idx >= st.n)
+    throw IndexError("Replacement index " + std::to_string(idx) +
+                     " out of range for positional args tuple");
+  if (conv && conv != 'r' && conv != 's' && conv != 'a')
+    raiseValueError(std::string("Unknown conversion specifier ") + conv);
+  std::string expanded;
+  if (spec.find('{') != std::string_view::npos) {
+    render(expanded, spec, st, depth + 1);
+    spec = expanded;
+  }
+  st.fns[idx](st.args[idx], out, conv == 'a' ? 'r' : conv, spec);
+}
+
+void render(std::string &out, std::string_view fmt, FormatState &st,
+            int depth) {
+  if (depth > 1)
+    raiseValueError("Max string recursion exceeded");
+  std::size_t i = 0, n = fmt.size();
+  while (i < n) {
+    char c = fmt[i];
+    if (c == '}') {
+      if (i + 1 < n && fmt[i + 1] == '}') {
+        out += '}';
+        i += 2;
+        continue;
+      }
+      raiseValueError("Single '}' encountered in format string");
+    }
+    if (c != '{') {
+      out += c;
+      ++i;
+      continue;
+    }
+    if (i + 1 < n && fmt[i + 1] == '{') {
+      out += '{';
+      i += 2;
+      continue;
+    }
+    if (i + 1 >= n)
+      raiseValueError("Single '{' encountered in format string");
+    // Find the matching '}', allowing nested fields in the spec.
+    std::size_t j = i + 1;
+    int level = 1;
+    while (j < n) {
+      if (fmt[j] == '{')
+        ++level;
+      else if (fmt[j] == '}' && --level == 0)
+        break;
+      ++j;
+    }
+    if (j >= n)
+      raiseValueError("expected '}' before end of string");
+    renderField(out, fmt.substr(i + 1, j - i - 1), st, depth);
+    i = j + 1;
+  }
+}
+} // namespace
+
+Str strFormatImpl(std::string_view fmt, const void *const *args,
+                  const FieldFn *fns, std::size_t n) {
+  FormatState st{args, fns, n};
+  std::string out;
+  render(out, fmt, st, 0);
+  return Str(std::move(out));
+}
+} // namespace detail
+
 // --------------------------------------------------------------- range --
 Range::Range(Int start, Int stop, Int step)
     : start_(start), stop_(stop), step_(step) {

@@ -166,6 +166,33 @@ template <class T> Str format(const T &v, std::string_view spec = {}) {
   return Str(std::move(s));
 }
 
+// str.format(*args): "{} {0!r:>8}".format(a, b) -> strFormat(fmt, a, b).
+// Positional fields only (auto or explicit numbering, !r/!s, specs with
+// nested {} fields); a named field raises KeyError as with no kwargs, and
+// attribute/index lookups ({0.x}, {0[1]}) raise ValueError (not supported).
+namespace detail {
+using FieldFn = void (*)(const void *arg, std::string &out, char conv,
+                         std::string_view spec);
+template <class T>
+void formatField(const void *arg, std::string &out, char conv,
+                 std::string_view spec) {
+  const T &v = *static_cast<const T *>(arg);
+  if (conv == 'r')
+    formatTo(out, repr(v), spec);
+  else if (conv == 's')
+    formatTo(out, str(v), spec);
+  else
+    formatTo(out, v, spec);
+}
+Str strFormatImpl(std::string_view fmt, const void *const *args,
+                  const FieldFn *fns, std::size_t n);
+} // namespace detail
+template <class... A> Str strFormat(const Str &fmt, const A &...args) {
+  const void *ptrs[sizeof...(A) + 1] = {static_cast<const void *>(&args)...};
+  detail::FieldFn fns[sizeof...(A) + 1] = {&detail::formatField<A>...};
+  return detail::strFormatImpl(fmt.view(), ptrs, fns, sizeof...(A));
+}
+
 // ---------------------------------------------------------------- range --
 class Range {
 public:

@@ -56,7 +56,9 @@
 //   py::formatTo(out, value, "spec") for each field (the format-spec
 //   mini-language of int/float/str/bool, exactly as CPython); `!r` is
 //   formatTo(out, py::repr(x), spec), `!s` formatTo(out, py::str(x), spec).
-//   py::format(value, spec) is the builtin format().
+//   py::format(value, spec) is the builtin format(); "...".format(a, b) is
+//   py::strFormat(fmt, a, b) (positional fields, nested specs, CPython's
+//   errors; no attribute/index lookups inside fields).
 //
 // BUILTINS (builtins.h)
 //   print(args...) / printWith(PrintOptions{sep, end, File::Stderr, flush},
