@@ -150,7 +150,20 @@ void EventLoop::runItem(const ReadyItem &it) {
         releaseFuture(it.fut);
     }
   } rel{it};
-  it.fn(it.ctx, it.fut);
+  try {
+    it.fn(it.ctx, it.fut);
+  } catch (const SystemExit &) {
+    throw;
+  } catch (const KeyboardInterrupt &) {
+    throw;
+  } catch (...) {
+    // A failing callback is reported and the loop goes on, as CPython's
+    // default exception handler does.
+    std::fprintf(stderr,
+                 "Exception in callback\nTraceback (most recent call "
+                 "last):\n%s\n",
+                 tracebackLine(std::current_exception()).c_str());
+  }
 }
 
 HandleRef EventLoop::callSoon(std::function<void()> fn) {

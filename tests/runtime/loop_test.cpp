@@ -109,3 +109,24 @@ TEST(Wait, FirstExceptionAndAsCompletedTimeout) {
 }
 
 } // namespace
+
+namespace {
+// A callback that raises is reported on stderr; the loop keeps running.
+TEST(Loop, FailingCallbackIsReportedAndLoopContinues) {
+  auto m = []() -> aioc::Coro<int> {
+    auto &loop = aioc::getRunningLoop();
+    int after = 0;
+    loop.callSoon([] { throw aioc::ValueError("cb"); });
+    loop.callSoon([&after] { after = 1; });
+    co_await aioc::sleep(0);
+    co_await aioc::sleep(0);
+    co_return after;
+  };
+  testing::internal::CaptureStderr();
+  int after = aioc::run(m());
+  std::string err = testing::internal::GetCapturedStderr();
+  EXPECT_EQ(after, 1);
+  EXPECT_EQ(err, "Exception in callback\nTraceback (most recent call "
+                 "last):\nValueError: cb\n");
+}
+} // namespace
