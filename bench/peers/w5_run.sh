@@ -55,14 +55,17 @@ clang-16 -O2 "$HERE/w5_curl_multi.c" -lcurl -o "$TMP/w5_curl_multi"
 run() { # name command...
   name=$1
   shift
-  line=$("$@" 2>"$TMP/$name.err" | tail -1) || line=""
+  # CPU time too: under a loaded machine wall-clock req/s is noisy, CPU
+  # microseconds per request are not.
+  line=$(/usr/bin/time -f "%U %S" -o "$TMP/$name.time" "$@" 2>"$TMP/$name.err" | tail -1) || line=""
+  cpu=$(awk -v n="$N" '{printf "%.0f", ($1 + $2) * 1e6 / n}' "$TMP/$name.time" 2>/dev/null || echo "?")
   rps=$(echo "$line" | awk '{print $(NF-1)}')
   # Every response must be the 1 KiB file, or the run does not count.
   bytes=$(echo "$line" | awk '{print $3}')
   [ "$bytes" = "$((N * 1024))" ] || { line="WRONG BYTES: $line"; rps=0; }
   [ -n "$rps" ] || rps=0
   echo "$name $rps" >> "$TMP/results"
-  printf '%-22s %s\n' "$name" "${line:-FAILED: $(head -c 300 "$TMP/$name.err")}"
+  printf '%-18s %-60s cpu %s us/req\n' "$name" "${line:-FAILED: $(head -c 300 "$TMP/$name.err")}" "$cpu"
 }
 
 echo "W5: $N GETs of 1 KiB from nginx (1 worker) at $URL, <=100 in flight, $(nproc) cores"
