@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <memory>
 #include <thread>
 
 namespace {
@@ -50,18 +51,23 @@ TEST(Executor, WorkerExceptionIsRaisedInTask) {
 
 TEST(Executor, RunInExecutorVoidAndCancelledDestination) {
   auto m = []() -> aioc::Coro<int> {
-    std::atomic<int> calls{0};
+    // Shared with the workers: a cancelled job still runs to its end.
+    auto calls = std::make_shared<std::atomic<int>>(0);
     auto &loop = aioc::getRunningLoop();
-    co_await aioc::runInExecutor(loop, [&calls] { ++calls; });
+    co_await aioc::runInExecutor(loop, [calls] { ++*calls; });
     // A cancelled destination ignores the worker's late result.
-    auto f = aioc::runInExecutor(loop, [&calls] {
+    auto f = aioc::runInExecutor(loop, [calls] {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
-      ++calls;
+      ++*calls;
       return 1;
     });
-    f.cancel();
-    co_await aioc::sleep(0.02);
-    co_return calls.load();
+    EXPECT_TRUE(f.cancel());
+    // Wait for the worker (no wall-clock assumption: poll until it ran).
+    while (calls->load() < 2)
+      co_await aioc::sleep(0.001);
+    co_await aioc::sleep(0.001); // let its (ignored) completion arrive
+    EXPECT_TRUE(f.cancelled());
+    co_return calls->load();
   };
   EXPECT_EQ(aioc::run(m()), 2);
 }
