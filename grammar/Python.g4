@@ -114,7 +114,7 @@ with_stmt
     : WITH OPEN_PAREN with_item (COMMA with_item)* COMMA? CLOSE_PAREN COLON block
     | WITH with_item (COMMA with_item)* COLON block
     ;
-with_item: test (AS expr)?;
+with_item: test (AS (expr | star_expr))?;
 
 block
     : simple_stmts

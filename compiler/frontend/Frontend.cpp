@@ -172,14 +172,18 @@ std::string ErrorCollector::message(P *parser, Token *offending) {
            blockOwner(owner->getRuleIndex()) + " on line " +
            std::to_string(owner->getStart()->getLine());
   }
-  if (type == P::DEDENT)
-    return "unindent does not match any outer indentation level";
-  if (expected.size() == 1 &&
-      expected.contains(static_cast<size_t>(P::COLON))) {
+  if (expected.contains(static_cast<size_t>(P::COLON)) &&
+      (type == P::NEWLINE || type == Token::EOF ||
+       (expected.size() == 1 && type != P::DEDENT))) {
     std::string msg = "expected ':'";
     if (owner) {
       // Quote the header so far when it fits on one line.
       Token *start = owner->getStart();
+      // `async def`/`async with`/`async for`: quote the `async` too.
+      if (auto *up = dynamic_cast<ParserRuleContext *>(owner->parent))
+        if (up->getRuleIndex() == P::RuleAsync_stmt ||
+            up->getRuleIndex() == P::RuleAsync_funcdef)
+          start = up->getStart();
       auto *ts = parser->getTokenStream();
       size_t ofs = offending->getTokenIndex();
       if (ofs > start->getTokenIndex()) {
@@ -205,6 +209,12 @@ void ErrorCollector::syntaxError(antlr4::Recognizer *recognizer,
                                  Token *offending, size_t, size_t,
                                  const std::string &, std::exception_ptr) {
   if (!offending)
+    return;
+  // After a first error, complaints about layout tokens are nearly always
+  // the recovery's own cascade.
+  size_t type = offending->getType();
+  if (!out_.empty() &&
+      (type == P::INDENT || type == P::DEDENT || type == Token::EOF))
     return;
   std::string msg = message(dynamic_cast<P *>(recognizer), offending);
   SourceLoc b = pm_.begin(offending), e = pm_.end(offending);
@@ -348,7 +358,21 @@ public:
 
 private:
   template <class T> T *make(SourceRange r) { return ctx_.make<T>(r); }
-  SourceRange R(ParserRuleContext *c) const { return pm_.range(c); }
+  SourceRange R(ParserRuleContext *c) const {
+    // A block's last tokens are NEWLINE/DEDENT, which belong to no node.
+    Token *stop = c->getStop();
+    while (stop && tokens_ && stop->getTokenIndex() > 0 &&
+           stop->getTokenIndex() != static_cast<size_t>(-1) &&
+           (stop->getType() == P::NEWLINE || stop->getType() == P::DEDENT ||
+            stop->getType() == P::INDENT))
+      stop = tokens_->get(stop->getTokenIndex() - 1);
+    return pm_.range(c->getStart(), stop);
+  }
+
+public:
+  void setTokens(antlr4::TokenStream *t) { tokens_ = t; }
+
+private:
   SourceRange R(Token *t) const { return pm_.range(t, t); }
   SourceRange R(TerminalNode *t) const { return R(t->getSymbol()); }
   SourceRange span(SourceRange a, SourceRange b) const {
@@ -421,6 +445,7 @@ private:
   const PosMap &pm_;
   std::vector<SyntaxErr> &errs_;
   ParseSession &session_;
+  antlr4::TokenStream *tokens_ = nullptr;
   [[maybe_unused]] int fstringDepth_;
   friend struct FStringParser;
 };
@@ -742,8 +767,9 @@ Stmt *Builder::withStmt(P::With_stmtContext *c, bool isAsync, SourceRange r) {
   for (auto *wi : c->with_item()) {
     auto *item = make<WithItem>(R(wi));
     item->context_expr = test(wi->test());
-    if (auto *t = wi->expr()) {
-      item->optional_vars = expr(t);
+    if (wi->AS()) {
+      item->optional_vars =
+          wi->expr() ? expr(wi->expr()) : starExpr(wi->star_expr());
       setContext(item->optional_vars, ExprContext::Store);
     }
     s->items.push_back(item);
@@ -798,8 +824,13 @@ ClassDef *Builder::classdef(P::ClassdefContext *c, SourceRange r) {
   auto *k = make<ClassDef>(r);
   k->name = ident(c->NAME());
   k->nameRange = R(c->NAME());
-  if (auto *a = c->arglist())
+  if (auto *a = c->arglist()) {
+    // Only calls take a bare generator argument.
+    for (auto *arg : a->argument())
+      if (arg->comp_for())
+        error(R(arg), "invalid syntax");
     arguments(a, k->bases, k->keywords);
+  }
   block(c->block(), k->body);
   return k;
 }
@@ -1183,9 +1214,8 @@ Expr *Builder::testlistStar(P::Testlist_star_exprContext *c) {
     ParseTree *ch = c->children[0];
     if (auto *t = dynamic_cast<P::TestContext *>(ch))
       return test(t);
-    Expr *s = starExpr(static_cast<P::Star_exprContext *>(ch));
-    error(s->range, "can't use starred expression here");
-    return s;
+    // A lone `*a` is accepted by CPython's parser (its compiler rejects it).
+    return starExpr(static_cast<P::Star_exprContext *>(ch));
   }
   auto *t = make<Tuple>(R(c));
   for (ParseTree *ch : c->children) {
@@ -2459,12 +2489,38 @@ void mergeLexErrors(Parsed &p, const PosMap &pm, std::vector<SyntaxErr> &errs,
   auto &lex = p.lexer->errors();
   if (lex.empty())
     return;
-  SourceLoc at = pm.at(lex.front().index);
+  // An unclosed bracket is noticed at EOF: a parse error before that is
+  // the better report (as in CPython, whose tokenizer is lazy).
+  bool eofErr = lex.front().atEOF;
+  SourceLoc at = pm.at(eofErr ? p.input->size() : lex.front().index);
   std::vector<SyntaxErr> kept(errs.begin(), errs.begin() + firstNew);
   for (size_t i = firstNew; i < errs.size(); ++i) {
     SourceLoc b = errs[i].range.begin;
     if (b.line < at.line || (b.line == at.line && b.col < at.col))
       kept.push_back(errs[i]);
+  }
+  if (eofErr) {
+    // Errors inside the unclosed bracket: the first is the real one, the
+    // rest are consequences of the whole tail being one logical line.
+    SourceLoc open = pm.at(lex.front().index);
+    auto before = [&](SourceLoc a, SourceLoc b) {
+      return a.line < b.line || (a.line == b.line && a.col < b.col);
+    };
+    std::vector<SyntaxErr> trimmed(kept.begin(), kept.begin() + firstNew);
+    bool inside = false;
+    for (size_t i = firstNew; i < kept.size(); ++i) {
+      if (before(kept[i].range.begin, open)) {
+        trimmed.push_back(kept[i]);
+      } else if (!inside) {
+        trimmed.push_back(kept[i]);
+        inside = true;
+      }
+    }
+    if (inside) {
+      errs = std::move(trimmed);
+      return;
+    }
+    kept = std::move(trimmed);
   }
   for (const auto &e : lex) {
     SourceLoc b = pm.at(e.index);
@@ -2498,6 +2554,7 @@ Expr *ParseSession::parseFieldExpr(std::string_view text, SourceLoc base,
     return nullptr;
   }
   Builder b(ctx, pm, errs, *this, depth);
+  b.setTokens(p.tokens.get());
   Expr *e = b.fstringInput(tree);
   return errs.size() > before ? nullptr : e;
 }
@@ -2629,6 +2686,7 @@ ParseResult parseFile(SourceManager &sm, unsigned fileId,
     if (tree && errs.empty()) {
       ParseSession session{*result.context, errs};
       Builder b(*result.context, pm, errs, session);
+      b.setTokens(p.tokens.get());
       Module *m = b.module(tree);
       if (errs.empty())
         result.module = m;

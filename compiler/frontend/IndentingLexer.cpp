@@ -36,12 +36,14 @@ std::unique_ptr<Token> IndentingLexer::raw() {
 std::unique_ptr<Token> IndentingLexer::make(size_t type, size_t line,
                                             size_t col, size_t index,
                                             const char *text) {
-  auto t = std::make_unique<antlr4::CommonToken>(type, text);
+  // With a source, so ANTLR's error recovery can build tokens next to it.
+  // An empty token at `index` (stop < start, as ANTLR does for EOF).
+  auto t = std::make_unique<antlr4::CommonToken>(
+      std::pair<antlr4::TokenSource *, antlr4::CharStream *>(this, _input),
+      type, Token::DEFAULT_CHANNEL, index, index - 1);
+  t->setText(text);
   t->setLine(line);
   t->setCharPositionInLine(col);
-  // An empty token at `index` (stop < start, as ANTLR does for EOF).
-  t->setStartIndex(index);
-  t->setStopIndex(index - 1);
   return t;
 }
 
@@ -54,7 +56,8 @@ void IndentingLexer::finish(Token &eof) {
   size_t index = eof.getStartIndex();
   if (!fstring_ && !stopped_ && !brackets_.empty()) {
     auto [c, at] = brackets_.front();
-    error(at, at + 1, std::string("'") + c + "' was never closed");
+    errors_.push_back(
+        {at, at + 1, std::string("'") + c + "' was never closed", true});
   }
   if (!fstring_) {
     if (!atLineStart_)

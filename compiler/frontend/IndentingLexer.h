@@ -17,6 +17,7 @@ struct LexError {
   size_t index;    // code point index into the lexer's input
   size_t endIndex; // one past the end (== index for a point)
   std::string message;
+  bool atEOF = false; // found only at the end of input (unclosed bracket)
 };
 
 class IndentingLexer : public gen::PythonLexer {
