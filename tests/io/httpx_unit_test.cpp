@@ -133,6 +133,19 @@ Coro<void> badUrls() {
 
 TEST(HttpxUnit, ConnectionRefused) { aioc::run(refused(closedPort())); }
 
+Coro<void> refusedWith(httpx::AsyncClient c, int port) {
+  EXPECT_THROW(co_await c.get("http://127.0.0.1:" + std::to_string(port)),
+               httpx::ConnectError);
+  co_await c.aclose();
+}
+
+TEST(HttpxUnit, ClientCreatedBeforeTheLoop) {
+  // As `client = httpx.AsyncClient()` at module level: bound at first use.
+  httpx::AsyncClient c;
+  aioc::run(refusedWith(c, closedPort()));
+  EXPECT_TRUE(c.isClosed());
+}
+
 TEST(HttpxUnit, CancelDuringRequestRemovesHandles) {
   SilentListener l;
   aioc::run(cancelled(l.url()));

@@ -125,8 +125,7 @@ struct AsyncTransfer : RefCounted {
 
 class ClientImpl {
 public:
-  ClientImpl(EventLoop &loop, ClientOptions o)
-      : loop_(loop), opts_(std::move(o)) {
+  explicit ClientImpl(ClientOptions o) : opts_(std::move(o)) {
     multi_ = curl_multi_init();
     curl_multi_setopt(multi_, CURLMOPT_SOCKETFUNCTION, &ClientImpl::onSocket);
     curl_multi_setopt(multi_, CURLMOPT_SOCKETDATA, this);
@@ -144,14 +143,17 @@ public:
   bool closed() const { return multi_ == nullptr; }
   int64_t connections() const { return connections_; }
   size_t active() const { return byEasy_.size(); }
-  EventLoop &loop() const { return loop_; }
   const ClientOptions &options() const { return opts_; }
 
   Ref<AsyncTransfer> start(HttpRequest req) {
     if (closed())
       throw RuntimeError(
           "Cannot send a request, as the client has been closed.");
-    Ref<AsyncTransfer> at(new AsyncTransfer(loop_));
+    // Bound to the loop of the first request: Python code often creates
+    // the client before (or outside) the coroutine that uses it.
+    if (!loop_)
+      loop_ = &getRunningLoop();
+    Ref<AsyncTransfer> at(new AsyncTransfer(*loop_));
     if (!spare_.empty()) {
       at->t = std::move(spare_.back());
       spare_.pop_back();
@@ -202,9 +204,9 @@ public:
     // curl_multi_cleanup closes the sockets; drop any watches left over.
     for (auto &[fd, what] : watched_) {
       if (what & CURL_POLL_IN)
-        loop_.removeReader(fd);
+        loop_->removeReader(fd);
       if (what & CURL_POLL_OUT)
-        loop_.removeWriter(fd);
+        loop_->removeWriter(fd);
     }
     watched_.clear();
     spare_.clear();
@@ -225,13 +227,13 @@ private:
       old = it->second;
     int now = what == CURL_POLL_REMOVE ? 0 : what;
     if ((old & CURL_POLL_IN) && !(now & CURL_POLL_IN))
-      loop_.removeReader(fd);
+      loop_->removeReader(fd);
     if ((old & CURL_POLL_OUT) && !(now & CURL_POLL_OUT))
-      loop_.removeWriter(fd);
+      loop_->removeWriter(fd);
     if (!(old & CURL_POLL_IN) && (now & CURL_POLL_IN))
-      loop_.addReader(fd, [this, fd] { action(fd, CURL_CSELECT_IN); });
+      loop_->addReader(fd, [this, fd] { action(fd, CURL_CSELECT_IN); });
     if (!(old & CURL_POLL_OUT) && (now & CURL_POLL_OUT))
-      loop_.addWriter(fd, [this, fd] { action(fd, CURL_CSELECT_OUT); });
+      loop_->addWriter(fd, [this, fd] { action(fd, CURL_CSELECT_OUT); });
     if (now)
       watched_[fd] = now;
     else if (it != watched_.end())
@@ -241,10 +243,12 @@ private:
   // curl's timer wish: one loop timer; socket_action runs from the loop.
   static int onTimer(CURLM *, long ms, void *self) {
     auto *c = static_cast<ClientImpl *>(self);
+    if (!c->loop_)
+      return 0; // no request was ever started
     if (ms >= 0 && c->timer_ && !c->timer_->cancelled()) {
       // curl re-asks for the same wake-up (timeout 0 on every
       // add_handle): keep the armed timer instead of replacing it.
-      double target = c->loop_.time() + static_cast<double>(ms) / 1000.0;
+      double target = c->loop_->time() + static_cast<double>(ms) / 1000.0;
       if (std::abs(c->timer_->when() - target) < 0.0005)
         return 0;
     }
@@ -253,7 +257,7 @@ private:
       c->timer_.reset();
     }
     if (ms >= 0)
-      c->timer_ = c->loop_.callLater(static_cast<double>(ms) / 1000.0, [c] {
+      c->timer_ = c->loop_->callLater(static_cast<double>(ms) / 1000.0, [c] {
         c->timer_.reset();
         c->action(CURL_SOCKET_TIMEOUT, 0);
       });
@@ -294,7 +298,7 @@ private:
     byEasy_[at->t->easy()] = at;
     double rt = at->t->request().readTimeout;
     if (rt > 0 && !sweep_)
-      sweep_ = loop_.callLater(rt, [this] { sweepReadTimeouts(); });
+      sweep_ = loop_->callLater(rt, [this] { sweepReadTimeouts(); });
   }
 
   void sweepReadTimeouts() {
@@ -317,8 +321,8 @@ private:
       finish(at, nullptr, false);
     }
     if (std::isfinite(next))
-      sweep_ = loop_.callLater(std::max(next - now, 0.001),
-                               [this] { sweepReadTimeouts(); });
+      sweep_ = loop_->callLater(std::max(next - now, 0.001),
+                                [this] { sweepReadTimeouts(); });
   }
 
   // Remove from curl; complete the future unless `silent` (cancelled).
@@ -352,7 +356,7 @@ public:
   }
 
 private:
-  EventLoop &loop_;
+  EventLoop *loop_ = nullptr;
   ClientOptions opts_;
   CURLM *multi_ = nullptr;
   HandleRef timer_, sweep_;
@@ -366,7 +370,7 @@ private:
 // ---------------------------------------------------------------
 
 AsyncClient::AsyncClient(ClientOptions opts)
-    : impl_(std::make_shared<ClientImpl>(getRunningLoop(), std::move(opts))) {}
+    : impl_(std::make_shared<ClientImpl>(std::move(opts))) {}
 
 AsyncClient::~AsyncClient() = default;
 

@@ -149,9 +149,9 @@ struct RequestArgs {
 
 class ClientImpl;
 
-// httpx.AsyncClient. Must be created and used on a running loop; close it
-// (aclose / leaving `async with`) before the loop goes away. Copies share
-// the client, as Python references do.
+// httpx.AsyncClient. May be created anywhere; it binds to the running loop
+// of its first request. Close it (aclose / leaving `async with`) before that
+// loop goes away. Copies share the client, as Python references do.
 class AsyncClient {
 public:
   explicit AsyncClient(ClientOptions opts = {});
