@@ -314,10 +314,16 @@ std::string Gen::cppType(const Type *t) {
     return "aioc::Coro<" + retType(t->args[0]) + ">";
   case TK::Task:
     return "aioc::Task<" + retType(t->args[0]) + ">";
+  case TK::Future:
+    return "aioc::Future<" + retType(t->args[0]) + ">";
   case TK::Range:
     return "py::Range";
   case TK::Unknown:
     return "py::None";
+  case TK::Builtin:
+    if (t->name == "asyncio.loop")
+      return "aioc::EventLoop *";
+    return "/*unsupported type " + t->str() + "*/ void";
   case TK::Queue:
     return "std::shared_ptr<aioc::" + t->name + "<" + cppType(t->args[0]) +
            ">>";
@@ -1388,6 +1394,8 @@ std::string Gen::moduleCall(const std::string &qn, Call *c) {
           t = exprAs(k->value, T.optional(T.floatT));
     return "aioc::waitFor(" + coroOf(c->args[0]) + ", optDouble(" + t + "))";
   }
+  if (qn == "asyncio.get_running_loop")
+    return "(&aioc::getRunningLoop())";
   if (qn == "asyncio.timeout")
     return "aioc::timeout(optDouble(" +
            exprAs(c->args[0], T.optional(T.floatT)) + "))";
@@ -1477,6 +1485,16 @@ std::string Gen::methodCall(Attribute *a, Call *c) {
   std::string recv = expr(a->value);
   if (containsAwait(c) && !isa<Name>(a->value))
     recv = hoist(recv);
+  if (rt->is(TK::Builtin) && rt->name == "asyncio.loop") {
+    if (m == "time")
+      return "py::Float(" + recv + "->time())";
+    auto *fnName = cast<Name>(c->args[1]);
+    FuncInfo *f = S.nameSymbols.at(fnName)->func;
+    std::string callArgs = userCall(f, c, 2, "");
+    std::string inner = callArgs.substr(1, callArgs.size() - 2);
+    return "aioc::runInExecutor(*" + recv + ", " + f->cppName +
+           (inner.empty() ? "" : ", ") + inner + ")";
+  }
   std::vector<const Type *> to;
   std::string meth = m;
   switch (rt->kind) {

@@ -781,6 +781,16 @@ const Type *TypeChecker::checkName(Name *n) {
       return set(n, c->ref);
     if (n->id == "__name__")
       return set(n, T.strT);
+    static const std::set<std::string> dynamicBuiltins = {
+        "eval",  "exec",    "setattr", "getattr", "delattr", "hasattr",
+        "globals", "locals", "vars",   "compile", "__import__", "iter",
+        "next",  "map",     "filter",  "id",      "hash",    "callable",
+        "open",  "input",   "object",  "frozenset", "bytearray", "memoryview",
+        "complex", "slice", "property", "classmethod", "issubclass"};
+    if (dynamicBuiltins.count(n->id)) {
+      error(n, "builtin " + q(n->id) + " is not supported by aioc");
+      return set(n, T.errorT);
+    }
     error(n, "name " + q(n->id) + " is not defined");
     return set(n, T.errorT);
   }
@@ -937,7 +947,8 @@ void TypeChecker::bindName(Name *n, const Type *t, Expr *value,
           "aioc; store `list(...)` of it");
     return;
   }
-  if (t->is(TK::Builtin) || t->is(TK::ClassRef) || t->is(TK::Module)) {
+  if ((t->is(TK::Builtin) && t->name != "asyncio.loop") ||
+      t->is(TK::ClassRef) || t->is(TK::Module)) {
     error(value ? (Node *)value : (Node *)n,
           "functions, classes and modules as values are not supported by "
           "aioc here");
@@ -2842,6 +2853,11 @@ const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
     checkExpr(c->args[0]);
     return T.coroutine(checkUserCall(s->func, c, 1));
   }
+  if (qn == "asyncio.get_running_loop") {
+    argCount(c, 0, 0, qn);
+    needAsync();
+    return T.builtin("asyncio.loop");
+  }
   if (qn == "asyncio.current_task") {
     unsupported(c, "`asyncio.current_task()` is");
     return T.errorT;
@@ -3362,6 +3378,32 @@ const Type *TypeChecker::checkMethodCall(Attribute *a, const Type *recv,
     return checkUserCall(f, c);
   }
   case TK::Builtin:
+    if (recv->name == "asyncio.loop" && m == "run_in_executor") {
+      // loop.run_in_executor(None, fn, *args): the default thread pool.
+      if (c->args.size() < 2) {
+        error(c, "run_in_executor() needs (None, function, *args)");
+        return T.errorT;
+      }
+      auto *ex = dyn_cast<Constant>(c->args[0]);
+      if (!ex || ex->valueKind != Constant::ValueKind::None)
+        error(c->args[0], "only the default executor (None) is supported by "
+                          "aioc");
+      checkExpr(c->args[0]);
+      auto *n = dyn_cast<Name>(c->args[1]);
+      bool cl;
+      Symbol *sym = n ? lookup(n->id, cl) : nullptr;
+      if (!sym || sym->kind != Symbol::Kind::Function || sym->func->isAsync) {
+        error(c->args[1], "run_in_executor() needs a plain function defined "
+                          "in the script");
+        return T.errorT;
+      }
+      checkExpr(c->args[1]);
+      return T.future(checkUserCall(sym->func, c, 2));
+    }
+    if (recv->name == "asyncio.loop" && m == "time") {
+      ts({});
+      return T.floatT;
+    }
     if (recv->name == "os.environ" && m == "get")
       return checkModuleCall("os.environ.get", c, nullptr);
     return unknownMethod();

@@ -1,0 +1,2 @@
+# expect: 2:7: error: name `undefined_thing` is not defined
+print(undefined_thing)
