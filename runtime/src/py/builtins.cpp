@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <stdexcept>
 #include <unistd.h>
 
 namespace aioc::py {
@@ -459,6 +460,8 @@ void tracebackChain(std::string &out, const std::exception_ptr &e, int depth) {
     out += "Traceback (most recent call last):\n";
     out += x.tracebackLine();
     out += '\n';
+  } catch (const std::length_error &) {
+    out += "Traceback (most recent call last):\nMemoryError\n";
   } catch (const std::bad_alloc &) {
     out += "Traceback (most recent call last):\nMemoryError\n";
   } catch (const std::exception &x) {
