@@ -51,6 +51,9 @@ CXX=clang++-16
 $CXX -O2 -std=c++20 -I"$ROOT/runtime/include" "$HERE/w5_aioc.cpp" \
   "$BUILD/runtime/libaioc_runtime.a" -lcurl -lpthread -o "$TMP/w5_aioc"
 clang-16 -O2 "$HERE/w5_curl_multi.c" -lcurl -o "$TMP/w5_curl_multi"
+if command -v go >/dev/null; then
+  (cd "$TMP" && GOCACHE="$TMP/gocache" GO111MODULE=off go build -o w5_go "$HERE/w5_go.go")
+fi
 
 run() { # name command...
   name=$1
@@ -71,6 +74,7 @@ run() { # name command...
 echo "W5: $N GETs of 1 KiB from nginx (1 worker) at $URL, <=100 in flight, $(nproc) cores"
 run aioc "$TMP/w5_aioc" "$URL" "$N"
 run c-libcurl-multi "$TMP/w5_curl_multi" "$URL" "$N"
+[ -x "$TMP/w5_go" ] && run go-net-http "$TMP/w5_go" "$URL" "$N"
 command -v node >/dev/null && run node-fetch node "$HERE/w5_node.mjs" "$URL" "$N"
 $PY -c 'import aiohttp' 2>/dev/null && run aiohttp $PY "$HERE/w5_aiohttp.py" "$URL" "$N"
 run httpx $PY "$HERE/w5_fetch.py" "$URL" "$N"
