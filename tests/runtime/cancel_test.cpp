@@ -287,7 +287,7 @@ aioc::Coro<std::string> timeoutsMain() {
        " pending=" + std::to_string(pending.size());
   slowT.cancel();
   std::vector<aioc::Coro<int>> cs;
-  cs.push_back(aioc::sleep(0.02, 20));
+  cs.push_back(aioc::sleep(0.2, 20));
   cs.push_back(aioc::sleep(0.01, 10));
   for (auto c : aioc::asCompleted(std::move(cs)))
     r += " ac=" + std::to_string(co_await c);
