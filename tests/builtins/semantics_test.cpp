@@ -642,6 +642,29 @@ TEST(RunMain, SystemExitAndChainedExceptions) {
                    "exception:\n\nTraceback (most recent call last):\n"
                    "RuntimeError: wrapped\n");
   EXPECT_EQ(c.status, 1);
+
+  // An exception raised in an except block (implicit context), and
+  // `raise ... from None` (context suppressed).
+  c = runChild([] {
+    return runMain([] {
+      aioc::TypeError outer("second");
+      outer.context = std::make_exception_ptr(aioc::ValueError("first"));
+      throw outer;
+    });
+  });
+  EXPECT_EQ(c.err, "Traceback (most recent call last):\nValueError: first\n\n"
+                   "During handling of the above exception, another exception "
+                   "occurred:\n\nTraceback (most recent call last):\n"
+                   "TypeError: second\n");
+  c = runChild([] {
+    return runMain([] {
+      aioc::TypeError outer("second");
+      outer.context = std::make_exception_ptr(aioc::ValueError("first"));
+      outer.suppressContext = true;
+      throw outer;
+    });
+  });
+  EXPECT_EQ(c.err, "Traceback (most recent call last):\nTypeError: second\n");
 }
 
 TEST(RunMain, KeyboardInterruptDiesOfSigint) {
