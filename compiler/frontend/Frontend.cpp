@@ -248,6 +248,21 @@ private:
 
 // ------------------------------------------------------------- helpers
 
+// The hot paths below avoid dynamic_cast (and the generated accessors, which
+// use it on every child): the grammar fixes which children are terminals.
+inline ParserRuleContext *ruleAt(ParserRuleContext *c, size_t i) {
+  return static_cast<ParserRuleContext *>(c->children[i]);
+}
+inline size_t termAt(ParserRuleContext *c, size_t i) {
+  return static_cast<TerminalNode *>(c->children[i])->getSymbol()->getType();
+}
+
+// `ch` as a context of rule `index`, or nullptr (a terminal or another rule).
+template <class T> T *asRule(ParseTree *ch, size_t index) {
+  auto *r = dynamic_cast<ParserRuleContext *>(ch);
+  return r && r->getRuleIndex() == index ? static_cast<T *>(r) : nullptr;
+}
+
 size_t tokType(ParseTree *t) {
   if (auto *tn = dynamic_cast<TerminalNode *>(t))
     return tn->getSymbol()->getType();
@@ -496,9 +511,9 @@ void Builder::block(P::BlockContext *c, StmtList &out) {
 Stmt *Builder::simpleStmt(P::Simple_stmtContext *c) {
   ParseTree *ch = c->children[0];
   SourceRange r = R(c);
-  if (auto *e = dynamic_cast<P::Expr_stmtContext *>(ch))
+  if (auto *e = asRule<P::Expr_stmtContext>(ch, P::RuleExpr_stmt))
     return exprStmt(e);
-  if (auto *d = dynamic_cast<P::Del_stmtContext *>(ch)) {
+  if (auto *d = asRule<P::Del_stmtContext>(ch, P::RuleDel_stmt)) {
     auto *s = make<Delete>(r);
     Expr *t = exprlist(d->exprlist());
     if (auto *tup = dyn_cast<Tuple>(t);
@@ -510,19 +525,19 @@ Stmt *Builder::simpleStmt(P::Simple_stmtContext *c) {
       setContext(t2, ExprContext::Del);
     return s;
   }
-  if (dynamic_cast<P::Pass_stmtContext *>(ch))
+  if (asRule<P::Pass_stmtContext>(ch, P::RulePass_stmt))
     return make<Pass>(r);
-  if (dynamic_cast<P::Break_stmtContext *>(ch))
+  if (asRule<P::Break_stmtContext>(ch, P::RuleBreak_stmt))
     return make<Break>(r);
-  if (dynamic_cast<P::Continue_stmtContext *>(ch))
+  if (asRule<P::Continue_stmtContext>(ch, P::RuleContinue_stmt))
     return make<Continue>(r);
-  if (auto *rs = dynamic_cast<P::Return_stmtContext *>(ch)) {
+  if (auto *rs = asRule<P::Return_stmtContext>(ch, P::RuleReturn_stmt)) {
     auto *s = make<Return>(r);
     if (auto *t = rs->testlist_star_expr())
       s->value = testlistStar(t);
     return s;
   }
-  if (auto *rs = dynamic_cast<P::Raise_stmtContext *>(ch)) {
+  if (auto *rs = asRule<P::Raise_stmtContext>(ch, P::RuleRaise_stmt)) {
     auto *s = make<Raise>(r);
     auto tests = rs->test();
     if (!tests.empty())
@@ -531,26 +546,26 @@ Stmt *Builder::simpleStmt(P::Simple_stmtContext *c) {
       s->cause = test(tests[1]);
     return s;
   }
-  if (auto *g = dynamic_cast<P::Global_stmtContext *>(ch)) {
+  if (auto *g = asRule<P::Global_stmtContext>(ch, P::RuleGlobal_stmt)) {
     auto *s = make<Global>(r);
     for (auto *n : g->NAME())
       s->names.push_back(ident(n));
     return s;
   }
-  if (auto *g = dynamic_cast<P::Nonlocal_stmtContext *>(ch)) {
+  if (auto *g = asRule<P::Nonlocal_stmtContext>(ch, P::RuleNonlocal_stmt)) {
     auto *s = make<Nonlocal>(r);
     for (auto *n : g->NAME())
       s->names.push_back(ident(n));
     return s;
   }
-  if (auto *a = dynamic_cast<P::Assert_stmtContext *>(ch)) {
+  if (auto *a = asRule<P::Assert_stmtContext>(ch, P::RuleAssert_stmt)) {
     auto *s = make<Assert>(r);
     s->test = test(a->test(0));
     if (a->test().size() > 1)
       s->msg = test(a->test(1));
     return s;
   }
-  if (auto *i = dynamic_cast<P::Import_stmtContext *>(ch)) {
+  if (auto *i = asRule<P::Import_stmtContext>(ch, P::RuleImport_stmt)) {
     if (auto *in = i->import_name()) {
       auto *s = make<Import>(r);
       for (auto *d : in->dotted_as_names()->dotted_as_name()) {
@@ -678,9 +693,9 @@ Stmt *Builder::exprStmt(P::Expr_stmtContext *c) {
 Stmt *Builder::compoundStmt(P::Compound_stmtContext *c) {
   ParseTree *ch = c->children[0];
   SourceRange r = R(c);
-  if (auto *i = dynamic_cast<P::If_stmtContext *>(ch))
+  if (auto *i = asRule<P::If_stmtContext>(ch, P::RuleIf_stmt))
     return ifStmt(i);
-  if (auto *w = dynamic_cast<P::While_stmtContext *>(ch)) {
+  if (auto *w = asRule<P::While_stmtContext>(ch, P::RuleWhile_stmt)) {
     auto *s = make<While>(r);
     s->test = namedexpr(w->namedexpr_test());
     block(w->block(), s->body);
@@ -688,26 +703,26 @@ Stmt *Builder::compoundStmt(P::Compound_stmtContext *c) {
       block(e->block(), s->orelse);
     return s;
   }
-  if (auto *f = dynamic_cast<P::For_stmtContext *>(ch))
+  if (auto *f = asRule<P::For_stmtContext>(ch, P::RuleFor_stmt))
     return forStmt(f, false, r);
-  if (auto *t = dynamic_cast<P::Try_stmtContext *>(ch))
+  if (auto *t = asRule<P::Try_stmtContext>(ch, P::RuleTry_stmt))
     return tryStmt(t);
-  if (auto *w = dynamic_cast<P::With_stmtContext *>(ch))
+  if (auto *w = asRule<P::With_stmtContext>(ch, P::RuleWith_stmt))
     return withStmt(w, false, r);
-  if (auto *f = dynamic_cast<P::FuncdefContext *>(ch))
+  if (auto *f = asRule<P::FuncdefContext>(ch, P::RuleFuncdef))
     return funcdef(f, false, r);
-  if (auto *k = dynamic_cast<P::ClassdefContext *>(ch))
+  if (auto *k = asRule<P::ClassdefContext>(ch, P::RuleClassdef))
     return classdef(k, r);
-  if (auto *m = dynamic_cast<P::Match_stmtContext *>(ch))
+  if (auto *m = asRule<P::Match_stmtContext>(ch, P::RuleMatch_stmt))
     return matchStmt(m);
-  if (auto *a = dynamic_cast<P::Async_stmtContext *>(ch)) {
+  if (auto *a = asRule<P::Async_stmtContext>(ch, P::RuleAsync_stmt)) {
     if (auto *f = a->funcdef())
       return funcdef(f, true, r);
     if (auto *w = a->with_stmt())
       return withStmt(w, true, r);
     return forStmt(a->for_stmt(), true, r);
   }
-  if (auto *d = dynamic_cast<P::DecoratedContext *>(ch)) {
+  if (auto *d = asRule<P::DecoratedContext>(ch, P::RuleDecorated)) {
     ExprList decos;
     for (auto *dc : d->decorator())
       decos.push_back(namedexpr(dc->namedexpr_test()));
@@ -1210,20 +1225,18 @@ Expr *Builder::starOrYield(P::Star_or_yieldContext *c) {
 
 Expr *Builder::testlistStar(P::Testlist_star_exprContext *c) {
   size_t n = c->children.size();
-  if (n == 1) {
-    ParseTree *ch = c->children[0];
-    if (auto *t = dynamic_cast<P::TestContext *>(ch))
-      return test(t);
+  auto elem = [&](size_t i) -> Expr * {
+    ParserRuleContext *ch = ruleAt(c, i);
+    if (ch->getRuleIndex() == P::RuleTest)
+      return test(static_cast<P::TestContext *>(ch));
     // A lone `*a` is accepted by CPython's parser (its compiler rejects it).
     return starExpr(static_cast<P::Star_exprContext *>(ch));
-  }
+  };
+  if (n == 1)
+    return elem(0);
   auto *t = make<Tuple>(R(c));
-  for (ParseTree *ch : c->children) {
-    if (auto *te = dynamic_cast<P::TestContext *>(ch))
-      t->elts.push_back(test(te));
-    else if (auto *se = dynamic_cast<P::Star_exprContext *>(ch))
-      t->elts.push_back(starExpr(se));
-  }
+  for (size_t i = 0; i < n; i += 2) // elements at even indices, commas odd
+    t->elts.push_back(elem(i));
   return t;
 }
 
@@ -1240,23 +1253,23 @@ Expr *Builder::testlist(P::TestlistContext *c) {
 Expr *Builder::exprlist(P::ExprlistContext *c) {
   if (c->children.size() == 1) {
     ParseTree *ch = c->children[0];
-    if (auto *e = dynamic_cast<P::ExprContext *>(ch))
+    if (auto *e = asRule<P::ExprContext>(ch, P::RuleExpr))
       return expr(e);
     return starExpr(static_cast<P::Star_exprContext *>(ch));
   }
   auto *t = make<Tuple>(R(c));
   for (ParseTree *ch : c->children) {
-    if (auto *e = dynamic_cast<P::ExprContext *>(ch))
+    if (auto *e = asRule<P::ExprContext>(ch, P::RuleExpr))
       t->elts.push_back(expr(e));
-    else if (auto *se = dynamic_cast<P::Star_exprContext *>(ch))
+    else if (auto *se = asRule<P::Star_exprContext>(ch, P::RuleStar_expr))
       t->elts.push_back(starExpr(se));
   }
   return t;
 }
 
 Expr *Builder::namedexpr(P::Namedexpr_testContext *c) {
-  if (!c->WALRUS())
-    return test(c->test(0));
+  if (c->children.size() == 1)
+    return test(static_cast<P::TestContext *>(ruleAt(c, 0)));
   auto *n = make<NamedExpr>(R(c));
   n->target = test(c->test(0));
   n->value = test(c->test(1));
@@ -1270,17 +1283,20 @@ Expr *Builder::namedexpr(P::Namedexpr_testContext *c) {
 }
 
 Expr *Builder::starNamed(P::Star_namedContext *c) {
-  if (auto *n = c->namedexpr_test())
-    return namedexpr(n);
-  return starExpr(c->star_expr());
+  ParserRuleContext *ch = ruleAt(c, 0);
+  if (ch->getRuleIndex() == P::RuleNamedexpr_test)
+    return namedexpr(static_cast<P::Namedexpr_testContext *>(ch));
+  return starExpr(static_cast<P::Star_exprContext *>(ch));
 }
 
 Expr *Builder::test(P::TestContext *c) {
-  if (auto *l = c->lambdef())
-    return lambdef(l);
+  if (c->children.size() == 1) {
+    ParserRuleContext *ch = ruleAt(c, 0);
+    if (ch->getRuleIndex() == P::RuleLambdef)
+      return lambdef(static_cast<P::LambdefContext *>(ch));
+    return orTest(static_cast<P::Or_testContext *>(ch));
+  }
   auto ors = c->or_test();
-  if (ors.size() == 1)
-    return orTest(ors[0]);
   auto *e = make<IfExp>(R(c));
   e->body = orTest(ors[0]);
   e->test = orTest(ors[1]);
@@ -1317,13 +1333,13 @@ Expr *Builder::andTest(P::And_testContext *c) {
 }
 
 Expr *Builder::notTest(P::Not_testContext *c) {
-  if (auto *n = c->not_test()) {
+  if (c->children.size() == 2) {
     auto *u = make<UnaryOp>(R(c));
     u->op = UnaryOpKind::Not;
-    u->operand = notTest(n);
+    u->operand = notTest(static_cast<P::Not_testContext *>(ruleAt(c, 1)));
     return u;
   }
-  return comparison(c->comparison());
+  return comparison(static_cast<P::ComparisonContext *>(ruleAt(c, 0)));
 }
 
 Expr *Builder::comparison(P::ComparisonContext *c) {
@@ -1380,23 +1396,16 @@ Expr *Builder::starExpr(P::Star_exprContext *c) {
 
 // expr, xor_expr, ..., term: operand (op operand)*, left-associative.
 Expr *Builder::binChain(ParserRuleContext *c) {
-  auto operand = [&](ParseTree *t) -> Expr * {
-    if (auto *x = dynamic_cast<P::Xor_exprContext *>(t))
-      return binChain(x);
-    if (auto *x = dynamic_cast<P::And_exprContext *>(t))
-      return binChain(x);
-    if (auto *x = dynamic_cast<P::Shift_exprContext *>(t))
-      return binChain(x);
-    if (auto *x = dynamic_cast<P::Arith_exprContext *>(t))
-      return binChain(x);
-    if (auto *x = dynamic_cast<P::TermContext *>(t))
-      return binChain(x);
-    return factor(static_cast<P::FactorContext *>(t));
+  auto operand = [&](size_t i) -> Expr * {
+    ParserRuleContext *x = ruleAt(c, i);
+    if (x->getRuleIndex() == P::RuleFactor)
+      return factor(static_cast<P::FactorContext *>(x));
+    return binChain(x);
   };
-  Expr *left = operand(c->children[0]);
+  Expr *left = operand(0);
   for (size_t i = 1; i + 1 < c->children.size(); i += 2) {
-    size_t t = tokType(c->children[i]);
-    Expr *right = operand(c->children[i + 1]);
+    size_t t = termAt(c, i);
+    Expr *right = operand(i + 1);
     auto *b = make<BinOp>(span(left->range, right->range));
     b->left = left;
     b->right = right;
@@ -1446,50 +1455,52 @@ Expr *Builder::binChain(ParserRuleContext *c) {
 Expr *Builder::expr(P::ExprContext *c) { return binChain(c); }
 
 Expr *Builder::factor(P::FactorContext *c) {
-  if (auto *p = c->power())
-    return power(p);
+  if (c->children.size() == 1)
+    return power(static_cast<P::PowerContext *>(ruleAt(c, 0)));
   auto *u = make<UnaryOp>(R(c));
   size_t t = c->getStart()->getType();
   u->op = t == P::ADD     ? UnaryOpKind::UAdd
           : t == P::MINUS ? UnaryOpKind::USub
                           : UnaryOpKind::Invert;
-  u->operand = factor(c->factor());
+  u->operand = factor(static_cast<P::FactorContext *>(ruleAt(c, 1)));
   return u;
 }
 
 Expr *Builder::power(P::PowerContext *c) {
-  Expr *base = awaitPrimary(c->await_primary());
-  if (auto *f = c->factor()) {
+  Expr *base =
+      awaitPrimary(static_cast<P::Await_primaryContext *>(ruleAt(c, 0)));
+  if (c->children.size() == 3) {
     auto *b = make<BinOp>(R(c));
     b->left = base;
     b->op = OperatorKind::Pow;
-    b->right = factor(f);
+    b->right = factor(static_cast<P::FactorContext *>(ruleAt(c, 2)));
     return b;
   }
   return base;
 }
 
 Expr *Builder::awaitPrimary(P::Await_primaryContext *c) {
-  if (c->AWAIT()) {
+  if (c->children.size() == 2) {
     auto *a = make<Await>(R(c));
-    a->value = primary(c->primary());
+    a->value = primary(static_cast<P::PrimaryContext *>(ruleAt(c, 1)));
     return a;
   }
-  return primary(c->primary());
+  return primary(static_cast<P::PrimaryContext *>(ruleAt(c, 0)));
 }
 
 Expr *Builder::primary(P::PrimaryContext *c) {
-  Expr *e = atom(c->atom());
+  Expr *e = atom(static_cast<P::AtomContext *>(ruleAt(c, 0)));
   for (size_t i = 1; i < c->children.size(); ++i) {
     auto *t = static_cast<P::TrailerContext *>(c->children[i]);
     SourceRange r = {e->range.begin, pm_.end(t->getStop())};
-    if (t->DOT()) {
+    size_t first = t->getStart()->getType();
+    if (first == P::DOT) {
       auto *a = make<Attribute>(r);
       a->value = e;
       a->attr = ident(t->NAME());
       a->attrRange = R(t->NAME());
       e = a;
-    } else if (t->OPEN_PAREN()) {
+    } else if (first == P::OPEN_PAREN) {
       auto *call = make<Call>(r);
       call->func = e;
       if (auto *al = t->arglist())

@@ -1,0 +1,3 @@
+async def f():
+    await a.b()
+    return await c

@@ -1,0 +1,4 @@
+for i, j in x:
+    pass
+else:
+    pass

@@ -1,0 +1,2 @@
+f = lambda a, *b, c=1, **d: a
+g = lambda: 0

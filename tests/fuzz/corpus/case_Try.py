@@ -1,0 +1,10 @@
+try:
+    pass
+except E as e:
+    pass
+except:
+    pass
+else:
+    pass
+finally:
+    pass

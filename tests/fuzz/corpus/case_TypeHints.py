@@ -1,0 +1,2 @@
+def f(x: list[int] | None = None) -> dict[str, 'T']:
+    y: Callable[..., int]

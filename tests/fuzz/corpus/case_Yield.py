@@ -1,0 +1,4 @@
+def g():
+    yield
+    yield 1
+    x = yield from y

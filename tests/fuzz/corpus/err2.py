@@ -1,0 +1,6 @@
+def f(:
+  pass
+class C
+  x = 1
+for x in y:
+pass
