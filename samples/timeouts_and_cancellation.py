@@ -18,17 +18,17 @@ async def slow_query(seconds: float) -> str:
 async def main() -> None:
     print(await asyncio.wait_for(slow_query(0.01), timeout=1.0))
     try:
-        await asyncio.wait_for(slow_query(10), timeout=0.05)
+        await asyncio.wait_for(slow_query(10.0), timeout=0.05)
     except TimeoutError:
         print("wait_for: timed out")
 
     try:
         async with asyncio.timeout(0.05):
-            await slow_query(10)
+            await slow_query(10.0)
     except TimeoutError:
         print("timeout(): timed out")
 
-    task = asyncio.create_task(slow_query(10))
+    task = asyncio.create_task(slow_query(10.0))
     await asyncio.sleep(0.01)
     task.cancel()
     try:

@@ -222,9 +222,9 @@ private:
                        const std::string &callee);
   std::string classCall(const ClassInfo *ci, Call *c);
   std::string binop(BinOp *b);
-  std::string binopValues(OperatorKind op, const std::string &l,
-                          const Type *lt, const std::string &r,
-                          const Type *rt, const Type *res, Expr *rightE);
+  std::string binopValues(OperatorKind op, const std::string &l, const Type *lt,
+                          const std::string &r, const Type *rt, const Type *res,
+                          Expr *rightE);
   std::string compare(Compare *c);
   std::string cmpOne(CmpOpKind op, const std::string &l, const Type *lt,
                      const std::string &r, const Type *rt);
@@ -290,8 +290,7 @@ std::string Gen::cppType(const Type *t) {
   case TK::Set:
     return "py::Set<" + cppType(t->args[0]) + ">";
   case TK::Dict:
-    return "py::Dict<" + cppType(t->args[0]) + ", " + cppType(t->args[1]) +
-           ">";
+    return "py::Dict<" + cppType(t->args[0]) + ", " + cppType(t->args[1]) + ">";
   case TK::Tuple: {
     std::string s = "py::Tuple<";
     for (size_t i = 0; i < t->args.size(); ++i)
@@ -485,9 +484,7 @@ std::string Gen::expr(Expr *e) {
       std::string val = exprAs(v, e->type);
       pre_->push_back(r + " = " + val + ";");
       if (i + 1 < b->values.size()) {
-        std::string test = e->type->is(TK::Bool)
-                               ? r
-                               : "py::truthy(" + r + ")";
+        std::string test = e->type->is(TK::Bool) ? r : "py::truthy(" + r + ")";
         pre_->push_back(std::string("if (") + (isAnd ? "" : "!") + test +
                         ") {");
         closers.push_back("}");
@@ -500,8 +497,8 @@ std::string Gen::expr(Expr *e) {
   case Node::Kind::IfExp: {
     auto *i = cast<IfExp>(e);
     if (!containsAwait(i->body) && !containsAwait(i->orelse))
-      return "(" + truthy(i->test) + " ? " + exprAs(i->body, e->type) +
-             " : " + exprAs(i->orelse, e->type) + ")";
+      return "(" + truthy(i->test) + " ? " + exprAs(i->body, e->type) + " : " +
+             exprAs(i->orelse, e->type) + ")";
     std::string r = fresh();
     pre_->push_back(cppType(e->type) + " " + r + ";");
     pre_->push_back("if (" + truthy(i->test) + ") {");
@@ -513,8 +510,7 @@ std::string Gen::expr(Expr *e) {
   }
   case Node::Kind::List:
   case Node::Kind::Set: {
-    ExprList &elts =
-        isa<List>(e) ? cast<List>(e)->elts : cast<Set>(e)->elts;
+    ExprList &elts = isa<List>(e) ? cast<List>(e)->elts : cast<Set>(e)->elts;
     const Type *el = e->type->args[0];
     std::vector<const Type *> to(elts.size(), el);
     auto vs = exprList(elts, to);
@@ -735,8 +731,9 @@ std::string Gen::cmpOne(CmpOpKind op, const std::string &l, const Type *lt,
     std::string lv = l;
     if (rt->is(TK::Tuple))
       return "(" + neg + "tupleContains(" + r + ", " + lv + "))";
-    const Type *el = rt->is(TK::Str) ? T.strT : rt->is(TK::Range) ? T.intT
-                                                                   : rt->args[0];
+    const Type *el = rt->is(TK::Str)     ? T.strT
+                     : rt->is(TK::Range) ? T.intT
+                                         : rt->args[0];
     return "(" + neg + r + ".contains(" + convert(lv, lt, el) + "))";
   }
   default:
@@ -745,8 +742,8 @@ std::string Gen::cmpOne(CmpOpKind op, const std::string &l, const Type *lt,
   const char *sp = spelling(op);
   if (lt->isNumeric() && rt->isNumeric()) {
     if (lt != rt) {
-      const Type *ct = (lt->is(TK::Float) || rt->is(TK::Float)) ? T.floatT
-                                                                : T.intT;
+      const Type *ct =
+          (lt->is(TK::Float) || rt->is(TK::Float)) ? T.floatT : T.intT;
       return "(" + convert(l, lt, ct) + " " + sp + " " + convert(r, rt, ct) +
              ")";
     }
@@ -843,14 +840,13 @@ std::string Gen::subscript(Subscript *s) {
       idx += t->args.size();
     return "py::get<" + std::to_string(idx) + ">(" + expr(s->value) + ")";
   }
-  auto vs = exprList({s->value, s->slice}, {nullptr, t->is(TK::Dict)
-                                                         ? t->args[0]
-                                                         : T.intT});
+  auto vs = exprList({s->value, s->slice},
+                     {nullptr, t->is(TK::Dict) ? t->args[0] : T.intT});
   if (t->is(TK::Dict))
     return vs[0] + "[" + vs[1] + "]";
   if (t->is(TK::List))
-    return "py::detail::Stored<" + cppType(t->args[0]) + ">::ref(" + vs[0] + "[" +
-           vs[1] + "])";
+    return "py::detail::Stored<" + cppType(t->args[0]) + ">::ref(" + vs[0] +
+           "[" + vs[1] + "])";
   return vs[0] + "[" + vs[1] + "]";
 }
 
@@ -882,8 +878,8 @@ std::string Gen::joined(JoinedStr *j) {
         specStr += sc->str;
       else
         constant = false;
-    std::string sp = constant ? cppStringLiteral(specStr)
-                              : joined(spec) + ".view()";
+    std::string sp =
+        constant ? cppStringLiteral(specStr) : joined(spec) + ".view()";
     const Type *xt = (f->conversion == 'r' || f->conversion == 's')
                          ? T.strT
                          : f->value->type;
@@ -907,8 +903,8 @@ std::string Gen::awaitExpr(Await *a) {
   if (auto *c = dyn_cast<Call>(a->value);
       c && c->func->type && c->func->type->is(TK::Builtin) &&
       c->func->type->name == "asyncio.sleep" && c->args.size() == 1) {
-    v = "aioc::sleep(" + convert(expr(c->args[0]), c->args[0]->type,
-                                 T.floatT) + ")";
+    v = "aioc::sleep(" + convert(expr(c->args[0]), c->args[0]->type, T.floatT) +
+        ")";
   } else if (auto *c = dyn_cast<Call>(a->value);
              c && c->func->type && c->func->type->is(TK::Builtin) &&
              c->func->type->name == "asyncio.gather") {
@@ -931,8 +927,8 @@ std::string Gen::awaitExpr(Await *a) {
                       cppStringLiteral(O.scriptPath) + ", " +
                       std::to_string(a->range.begin.line) + ");");
     std::string tmp = fresh();
-    pre_->push_back("auto " + tmp + " = toPyList<" +
-                    cppType(a->type->args[0]) + ">(co_await " + g + ");");
+    pre_->push_back("auto " + tmp + " = toPyList<" + cppType(a->type->args[0]) +
+                    ">(co_await " + g + ");");
     return tmp;
   } else {
     v = expr(a->value);
@@ -954,12 +950,12 @@ std::string Gen::awaitExpr(Await *a) {
 
 // A value of Coroutine type as an aioc::Coro (sleep needs wrapping).
 std::string Gen::coroOf(Expr *e) {
-  if (auto *c = dyn_cast<Call>(e);
-      c && c->func->type && c->func->type->is(TK::Builtin) &&
-      c->func->type->name == "asyncio.sleep") {
+  if (auto *c = dyn_cast<Call>(e); c && c->func->type &&
+                                   c->func->type->is(TK::Builtin) &&
+                                   c->func->type->name == "asyncio.sleep") {
     if (c->args.size() == 1)
-      return "sleepCoro(" + convert(expr(c->args[0]), c->args[0]->type,
-                                    T.floatT) + ")";
+      return "sleepCoro(" +
+             convert(expr(c->args[0]), c->args[0]->type, T.floatT) + ")";
   }
   return expr(e);
 }
@@ -969,8 +965,7 @@ std::string Gen::lambda(Lambda *l) {
   // By value: a lambda may outlive the frame that made it (make_adder).
   std::string s = "[=](";
   for (size_t i = 0; i < f->paramNames.size(); ++i)
-    s += (i ? ", " : "") + cppType(f->paramTypes[i]) + " v_" +
-         f->paramNames[i];
+    s += (i ? ", " : "") + cppType(f->paramTypes[i]) + " v_" + f->paramNames[i];
   s += ") -> " + retType(f->ret) + " {\n";
   std::vector<std::string> pre;
   auto *savedPre = pre_;
@@ -1065,10 +1060,8 @@ std::string Gen::comprehension(Expr *e) {
 
 std::string Gen::makeExc(const ClassInfo *ci, Call *c) {
   // The C++ exception object for `E(args)`.
-  if (ci->isBuiltin || (!ci->findMethod("__init__") || ci->findMethod(
-                                                             "__init__")
-                                                             ->owner
-                                                             ->isBuiltin)) {
+  if (ci->isBuiltin || (!ci->findMethod("__init__") ||
+                        ci->findMethod("__init__")->owner->isBuiltin)) {
     if (c->args.empty())
       return ci->cppName + "()";
     std::string a = expr(c->args[0]);
@@ -1163,10 +1156,9 @@ std::string Gen::call(Call *c) {
             !b->findMethod("__init__")) {
           if (c->args.empty())
             return "(void)0";
-          std::string msg = reprMessage(b) ? "py::repr(" +
-                                                 expr(c->args[0]) + ")"
-                                           : "py::str(" + expr(c->args[0]) +
-                                                 ")";
+          std::string msg = reprMessage(b)
+                                ? "py::repr(" + expr(c->args[0]) + ")"
+                                : "py::str(" + expr(c->args[0]) + ")";
           return "(void)(this->message_ = " + msg + ".bytes())";
         }
         FuncInfo *m = b->findMethod(a->attr);
@@ -1241,8 +1233,7 @@ std::string Gen::builtinCall(const std::string &nm, Call *c) {
     opts += ", ";
     opts += flush ? expr(flush->value) : std::string("false");
     opts += "}";
-    return "py::printWith(" + opts + (vs.empty() ? "" : ", ") + join(vs) +
-           ")";
+    return "py::printWith(" + opts + (vs.empty() ? "" : ", ") + join(vs) + ")";
   }
   if (nm == "len")
     return "py::len(" + join(args()) + ")";
@@ -1322,8 +1313,8 @@ std::string Gen::builtinCall(const std::string &nm, Call *c) {
       if (vt->is(TK::Class) && sema::isSubclass(vt->cls, ct->cls))
         return "((void)" + expr(c->args[0]) + ", true)";
       if (vt->cls->isException)
-        return "(dynamic_cast<" + ct->cls->cppName + " *>(" +
-               expr(c->args[0]) + ".p) != nullptr)";
+        return "(dynamic_cast<" + ct->cls->cppName + " *>(" + expr(c->args[0]) +
+               ".p) != nullptr)";
       return "(std::dynamic_pointer_cast<" + ct->cls->cppName + ">(" +
              expr(c->args[0]) + ") != nullptr)";
     }
@@ -1334,8 +1325,8 @@ std::string Gen::builtinCall(const std::string &nm, Call *c) {
     return "((void)" + expr(c->args[0]) + ", " + (same ? "true" : "false") +
            ")";
   }
-  if (nm == "ord" || nm == "chr" || nm == "hex" || nm == "bin" ||
-      nm == "oct" || nm == "divmod")
+  if (nm == "ord" || nm == "chr" || nm == "hex" || nm == "bin" || nm == "oct" ||
+      nm == "divmod")
     return "py::" + nm + "(" + join(args()) + ")";
   if (nm == "format") {
     auto vs = args();
@@ -1427,8 +1418,8 @@ std::string Gen::moduleCall(const std::string &qn, Call *c) {
            inner + ")";
   }
   if (qn == "time.sleep")
-    return "blockingSleep(" + convert(expr(c->args[0]), c->args[0]->type,
-                                      T.floatT) + ")";
+    return "blockingSleep(" +
+           convert(expr(c->args[0]), c->args[0]->type, T.floatT) + ")";
   if (qn == "random.seed")
     return "randomSeed(" + expr(c->args[0]) + ")";
   if (qn == "random.random")
@@ -1444,8 +1435,8 @@ std::string Gen::moduleCall(const std::string &qn, Call *c) {
   if (qn == "time.time")
     return "wallSeconds()";
   if (qn == "math.sqrt")
-    return "std::sqrt(" + convert(expr(c->args[0]), c->args[0]->type,
-                                  T.floatT) + ")";
+    return "std::sqrt(" +
+           convert(expr(c->args[0]), c->args[0]->type, T.floatT) + ")";
   if (qn == "math.floor" || qn == "math.ceil")
     return "py::int_(std::" + qn.substr(5) + "(" +
            convert(expr(c->args[0]), c->args[0]->type, T.floatT) + "))";
@@ -1540,8 +1531,7 @@ std::string Gen::methodCall(Attribute *a, Call *c) {
       return recv + "." + m + "(" + sep + ", " + maxs + ")";
     }
     if (m == "join" && !c->args[0]->type->is(TK::List))
-      return recv + ".join(py::List<py::Str>::from(" + expr(c->args[0]) +
-             "))";
+      return recv + ".join(py::List<py::Str>::from(" + expr(c->args[0]) + "))";
     if (m == "encode")
       return recv + ".encode()";
     break;
@@ -1613,8 +1603,8 @@ void Gen::assign(Expr *target, const std::string &v, const Type *vt) {
     if (it == S.nameSymbols.end())
       return;
     Symbol *s = it->second;
-    std::string lhs = (s->kind == Symbol::Kind::Global ? "g_" : "v_") +
-                      s->name + s->suffix;
+    std::string lhs =
+        (s->kind == Symbol::Kind::Global ? "g_" : "v_") + s->name + s->suffix;
     line(lhs + " = " + convert(v, vt, s->type) + ";");
     return;
   }
@@ -1656,9 +1646,9 @@ void Gen::assign(Expr *target, const std::string &v, const Type *vt) {
     auto *saved = pre_;
     pre_ = &pre;
     std::string obj = expr(s->value);
-    std::string idx = exprAs(s->slice, s->value->type->is(TK::Dict)
-                                           ? s->value->type->args[0]
-                                           : T.intT);
+    std::string idx =
+        exprAs(s->slice,
+               s->value->type->is(TK::Dict) ? s->value->type->args[0] : T.intT);
     pre_ = saved;
     flushPre(pre);
     line(obj + ".setitem(" + idx + ", " + convert(v, vt, s->type) + ");");
@@ -1687,8 +1677,8 @@ void Gen::emitReturn(Expr *value) {
     if (value && !fn_->ret->is(TK::None))
       line("_rv = " + v + ";");
     int id = cleanups_.back().id;
-    line("{ _fl" + std::to_string(id) + " = 1; goto _fin" +
-         std::to_string(id) + "; }");
+    line("{ _fl" + std::to_string(id) + " = 1; goto _fin" + std::to_string(id) +
+         "; }");
     return;
   }
   if (!value || fn_->ret->is(TK::None))
@@ -1794,16 +1784,16 @@ void Gen::stmt(Stmt *s) {
         rt = T.floatT;
       if (a->op == OperatorKind::Div)
         rt = T.floatT;
-      std::string r = binopValues(a->op, cur, tt, v, a->value->type, rt,
-                                  a->value);
+      std::string r =
+          binopValues(a->op, cur, tt, v, a->value->type, rt, a->value);
       if ((tt->is(TK::List) || tt->is(TK::Set)) &&
           a->op != OperatorKind::Mult) {
         line(cur + " " + spelling(a->op) + "= " + v + ";");
         return;
       }
       Symbol *sym = S.nameSymbols.at(n);
-      std::string lhs = sym->kind == Symbol::Kind::Global ? "g_" + n->id
-                                                          : "v_" + n->id;
+      std::string lhs =
+          sym->kind == Symbol::Kind::Global ? "g_" + n->id : "v_" + n->id;
       line(lhs + " = " + convert(r, rt, sym->type) + ";");
       return;
     }
@@ -1825,8 +1815,7 @@ void Gen::stmt(Stmt *s) {
                            ? T.floatT
                            : tt;
       line(lhs + " = " +
-           convert(binopValues(a->op, lhs, tt, v, a->value->type, rt,
-                               a->value),
+           convert(binopValues(a->op, lhs, tt, v, a->value->type, rt, a->value),
                    rt, tt) +
            ";");
       return;
@@ -1838,17 +1827,16 @@ void Gen::stmt(Stmt *s) {
           hoist(exprAs(sub->slice, ct->is(TK::Dict) ? ct->args[0] : T.intT));
       std::string v = expr(a->value);
       flushPre(pre);
-      std::string cur = ct->is(TK::List) ? "py::detail::Stored<" + cppType(tt) +
-                                               ">::ref(" + obj + "[" + idx +
-                                               "])"
-                                         : obj + "[" + idx + "]";
+      std::string cur = ct->is(TK::List)
+                            ? "py::detail::Stored<" + cppType(tt) + ">::ref(" +
+                                  obj + "[" + idx + "])"
+                            : obj + "[" + idx + "]";
       const Type *rt = (tt->is(TK::Float) || a->value->type->is(TK::Float) ||
                         a->op == OperatorKind::Div)
                            ? T.floatT
                            : tt;
       line(obj + ".setitem(" + idx + ", " +
-           convert(binopValues(a->op, cur, tt, v, a->value->type, rt,
-                               a->value),
+           convert(binopValues(a->op, cur, tt, v, a->value->type, rt, a->value),
                    rt, tt) +
            ");");
       return;
@@ -1963,8 +1951,7 @@ std::string Gen::nestedFunction(FuncInfo *f) {
   loops_ = std::move(savedLoops);
   std::string s = "[=](";
   for (size_t i = 0; i < f->paramNames.size(); ++i)
-    s += (i ? ", " : "") + cppType(f->paramTypes[i]) + " v_" +
-         f->paramNames[i];
+    s += (i ? ", " : "") + cppType(f->paramTypes[i]) + " v_" + f->paramNames[i];
   return s + ") -> " + retType(f->ret) + " {\n" + body + "}";
 }
 
@@ -2160,27 +2147,23 @@ void Gen::withStmt(With *w) {
     }
     if (!enter.empty()) {
     } else if (user) {
-      FuncInfo *ae = t->cls->findMethod(w->isAsync ? "__aenter__"
-                                                   : "__enter__");
+      FuncInfo *ae =
+          t->cls->findMethod(w->isAsync ? "__aenter__" : "__enter__");
       const char *aw = w->isAsync ? "co_await " : "";
       if (ae->ret->is(TK::None) || !item->optional_vars)
         enter = std::string(aw) + cmv + "->m_" + ae->name + "();";
       else
-        enter = "auto _v" + sid + " = " + aw + cmv + "->m_" + ae->name +
-                "();";
-      FuncInfo *ax = t->cls->findMethod(w->isAsync ? "__aexit__"
-                                                   : "__exit__");
+        enter = "auto _v" + sid + " = " + aw + cmv + "->m_" + ae->name + "();";
+      FuncInfo *ax = t->cls->findMethod(w->isAsync ? "__aexit__" : "__exit__");
       std::string call = std::string(aw) + cmv + "->m_" + ax->name;
       exitOk = call + "(py::Optional<ExcRef<aioc::BaseException>>(), "
                       "py::Optional<ExcRef<aioc::BaseException>>(), "
                       "py::Optional<ExcRef<aioc::BaseException>>());";
-      exitErr = "bool _sup" + sid + " = py::truthy(" + call +
-                "(excArg(_fe" + sid + "), excArg(_fe" + sid +
-                "), excArg(_fe" + sid + ")));";
+      exitErr = "bool _sup" + sid + " = py::truthy(" + call + "(excArg(_fe" +
+                sid + "), excArg(_fe" + sid + "), excArg(_fe" + sid + ")));";
       if (ax->ret->is(TK::None))
         exitErr = call + "(excArg(_fe" + sid + "), excArg(_fe" + sid +
-                  "), excArg(_fe" + sid + ")); bool _sup" + sid +
-                  " = false;";
+                  "), excArg(_fe" + sid + ")); bool _sup" + sid + " = false;";
     } else {
       enter = "co_await " + cmv + "->acquire();";
       exitOk = cmv + "->release();";
@@ -2244,12 +2227,10 @@ void Gen::withStmt(With *w) {
 
 // ------------------------------------------------------------ functions
 
-std::string Gen::signature(const FuncInfo *f, const std::string &qual,
-                           bool) {
+std::string Gen::signature(const FuncInfo *f, const std::string &qual, bool) {
   std::string s = funcRetType(f) + " " + qual + "(";
   for (size_t i = 0; i < f->paramNames.size(); ++i)
-    s += (i ? ", " : "") + cppType(f->paramTypes[i]) + " v_" +
-         f->paramNames[i];
+    s += (i ? ", " : "") + cppType(f->paramTypes[i]) + " v_" + f->paramNames[i];
   if (f->varargType)
     s += std::string(f->paramNames.empty() ? "" : ", ") +
          cppType(T.list(f->varargType)) + " v_" + f->varargName;
@@ -2269,8 +2250,8 @@ void Gen::declareLocals(FuncInfo *f) {
 }
 
 void Gen::emitFunction(FuncInfo *f) {
-  std::string qual = f->owner ? f->owner->cppName + "::m_" + f->name
-                              : f->cppName;
+  std::string qual =
+      f->owner ? f->owner->cppName + "::m_" + f->name : f->cppName;
   std::string body;
   buf_ = &body;
   ind_ = 1;
@@ -2389,8 +2370,7 @@ void Gen::emitMethodBodies(ClassInfo *c) {
           flushPre(pre);
           line("this->f_" + f.name + " = " + v + ";");
         }
-    bodies_ += "void " + c->cppName + "::initDefaults_() {\n" + body +
-               "}\n\n";
+    bodies_ += "void " + c->cppName + "::initDefaults_() {\n" + body + "}\n\n";
   }
   for (FuncInfo *m : c->methodOrder)
     emitFunction(m);
@@ -2457,8 +2437,7 @@ std::string Gen::run() {
     stmt(s);
   }
   std::string out;
-  out += "// Generated by aioc from " + O.scriptPath +
-         ". Do not edit.\n";
+  out += "// Generated by aioc from " + O.scriptPath + ". Do not edit.\n";
   out += "#include <aioc_gen/support.h>\n\n";
   out += "namespace aioc_user {\n";
   out += "using namespace aioc::gen;\n";
@@ -2473,8 +2452,8 @@ std::string Gen::run() {
   out += fwd + "\n" + classes + reprs + "\n";
   out += "py::List<py::Str> g_sys_argv;\n" + globals + "\n";
   out += protos_ + "\n" + bodies_;
-  out += "void moduleMain() {\n[[maybe_unused]] py::None _rv;\n" + body +
-         "}\n\n";
+  out +=
+      "void moduleMain() {\n[[maybe_unused]] py::None _rv;\n" + body + "}\n\n";
   out += "} // namespace aioc_user\n\n";
   out += "int main(int argc, char **argv) {\n";
   out += "  aioc_user::g_sys_argv = aioc::gen::argvList(argc, argv);\n";

@@ -11,7 +11,7 @@
 namespace aioc::codegen {
 
 struct Options {
-  std::string scriptPath;     // for #line and debug-mode locations
+  std::string scriptPath; // for #line and debug-mode locations
   bool lineDirectives = true;
 };
 

@@ -22,9 +22,8 @@ Command compileCommand() {
   static cl::opt<std::string> emitCpp("emit-cpp",
                                       cl::desc("also write the C++ to PATH"),
                                       cl::value_desc("PATH"), cl::sub(sub));
-  static cl::opt<bool> keepCpp("keep-cpp",
-                               cl::desc("keep the C++ next to the binary"),
-                               cl::sub(sub));
+  static cl::opt<bool> keepCpp(
+      "keep-cpp", cl::desc("keep the C++ next to the binary"), cl::sub(sub));
   return {&sub, [] {
             if (file.empty()) {
               llvm::errs() << "aioc compile: no input file\n";

@@ -46,7 +46,8 @@ Command runCommand() {
             h.update(AIOC_VERSION_STRING);
             h.update(std::to_string(
                 self.getLastModificationTime().time_since_epoch().count()));
-            std::string exe = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+            std::string exe =
+                llvm::sys::fs::getMainExecutable(nullptr, nullptr);
             llvm::sys::fs::file_status me;
             if (!llvm::sys::fs::status(exe, me))
               h.update(std::to_string(

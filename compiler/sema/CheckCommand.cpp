@@ -29,8 +29,7 @@ Command checkCommand() {
                 return 2;
               }
               DiagnosticEngine diags(
-                  sm, llvm::errs(),
-                  llvm::sys::Process::StandardErrHasColors());
+                  sm, llvm::errs(), llvm::sys::Process::StandardErrHasColors());
               ParseResult pr = parseFile(sm, id, diags);
               if (!pr.ok()) {
                 status = 1;

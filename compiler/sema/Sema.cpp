@@ -54,18 +54,17 @@ const char *const kBuiltinExceptions[][2] = {
 };
 
 const std::set<std::string> kBuiltinFuncs = {
-    "print",  "len",     "range",    "str",   "int",    "float",   "bool",
-    "repr",   "abs",     "min",      "max",   "sum",    "round",   "sorted",
-    "reversed", "enumerate", "zip",  "any",   "all",    "isinstance",
-    "ord",    "chr",     "hex",      "type",  "list",   "dict",    "set",
-    "tuple",  "divmod",  "format",   "super", "bin",    "oct",
+    "print",    "len",       "range", "str",  "int",  "float",      "bool",
+    "repr",     "abs",       "min",   "max",  "sum",  "round",      "sorted",
+    "reversed", "enumerate", "zip",   "any",  "all",  "isinstance", "ord",
+    "chr",      "hex",       "type",  "list", "dict", "set",        "tuple",
+    "divmod",   "format",    "super", "bin",  "oct",
 };
 
 // Modules a script may import; the others are rejected at the import.
 const std::set<std::string> kModules = {
-    "asyncio", "sys",  "time",   "random",      "json",
-    "os",      "typing", "dataclasses", "__future__", "collections.abc",
-    "types",   "math",
+    "asyncio", "sys",         "time",       "random",          "json",  "os",
+    "typing",  "dataclasses", "__future__", "collections.abc", "types", "math",
 };
 
 class TypeChecker {
@@ -84,7 +83,7 @@ private:
   SemaResult &R;
   unsigned errors_ = 0;
 
-  FuncInfo *cur_ = nullptr;     // function being checked; nullptr = module
+  FuncInfo *cur_ = nullptr; // function being checked; nullptr = module
   ClassInfo *curClass_ = nullptr;
   std::map<std::string, Symbol *> module_;
   std::map<std::string, ClassInfo *> builtinExc_;
@@ -521,10 +520,10 @@ void TypeChecker::declareFunction(FunctionDef *fd, ClassInfo *owner,
     error(fd, "a method needs a `self` parameter");
   if (a->vararg) {
     f->varargName = a->vararg->arg;
-    f->varargType = a->vararg->annotation
-                        ? resolveAnnotation(a->vararg->annotation)
-                        : (error(a->vararg, "`*args` needs a type annotation"),
-                           T.errorT);
+    f->varargType =
+        a->vararg->annotation
+            ? resolveAnnotation(a->vararg->annotation)
+            : (error(a->vararg, "`*args` needs a type annotation"), T.errorT);
   }
   if (fd->returns) {
     f->ret = resolveAnnotation(fd->returns);
@@ -547,15 +546,15 @@ void TypeChecker::declareFunction(FunctionDef *fd, ClassInfo *owner,
     f->scope["self"] = s;
   }
   for (size_t i = 0; i < f->paramNames.size(); ++i) {
-    Symbol *s = newSymbol(Symbol::Kind::Param, f->paramNames[i],
-                          f->paramTypes[i]);
+    Symbol *s =
+        newSymbol(Symbol::Kind::Param, f->paramNames[i], f->paramTypes[i]);
     s->owner = f;
     s->assigned = true;
     f->scope[s->name] = s;
   }
   if (!f->varargName.empty()) {
-    Symbol *s = newSymbol(Symbol::Kind::Param, f->varargName,
-                          T.list(f->varargType));
+    Symbol *s =
+        newSymbol(Symbol::Kind::Param, f->varargName, T.list(f->varargType));
     s->owner = f;
     s->assigned = true;
     f->scope[s->name] = s;
@@ -635,8 +634,8 @@ void TypeChecker::declareClass(ClassDef *cd) {
     auto it = module_.find(bn);
     if (it != module_.end() && it->second->kind == Symbol::Kind::Class)
       c->base = it->second->cls;
-    else if (ClassInfo *b = exc(bn.rfind("asyncio.", 0) == 0 ? bn.substr(8)
-                                                               : bn))
+    else if (ClassInfo *b =
+                 exc(bn.rfind("asyncio.", 0) == 0 ? bn.substr(8) : bn))
       c->base = b;
     else if (bn != "object")
       error(cd->bases[0], "unknown base class " + q(bn.empty() ? "..." : bn));
@@ -653,8 +652,8 @@ void TypeChecker::declareClass(ClassDef *cd) {
                           "class body");
         continue;
       }
-      c->fields.push_back({n->id, resolveAnnotation(aa->annotation),
-                           aa->value});
+      c->fields.push_back(
+          {n->id, resolveAnnotation(aa->annotation), aa->value});
     } else if (auto *fd = dyn_cast<FunctionDef>(st)) {
       declareFunction(fd, c, nullptr);
     } else if (isa<Pass>(st)) {
@@ -782,11 +781,12 @@ const Type *TypeChecker::checkName(Name *n) {
     if (n->id == "__name__")
       return set(n, T.strT);
     static const std::set<std::string> dynamicBuiltins = {
-        "eval",  "exec",    "setattr", "getattr", "delattr", "hasattr",
-        "globals", "locals", "vars",   "compile", "__import__", "iter",
-        "next",  "map",     "filter",  "id",      "hash",    "callable",
-        "open",  "input",   "object",  "frozenset", "bytearray", "memoryview",
-        "complex", "slice", "property", "classmethod", "issubclass"};
+        "eval",       "exec",      "setattr",     "getattr",    "delattr",
+        "hasattr",    "globals",   "locals",      "vars",       "compile",
+        "__import__", "iter",      "next",        "map",        "filter",
+        "id",         "hash",      "callable",    "open",       "input",
+        "object",     "frozenset", "bytearray",   "memoryview", "complex",
+        "slice",      "property",  "classmethod", "issubclass"};
     if (dynamicBuiltins.count(n->id)) {
       error(n, "builtin " + q(n->id) + " is not supported by aioc");
       return set(n, T.errorT);
@@ -804,8 +804,7 @@ const Type *TypeChecker::checkName(Name *n) {
     return set(n, f->type);
   }
   if (!s->type) {
-    error(n, "local variable " + q(n->id) +
-                 " is used before it is assigned");
+    error(n, "local variable " + q(n->id) + " is used before it is assigned");
     return set(n, T.errorT);
   }
   if (const Type *nt = lookupNarrow(s))
@@ -871,8 +870,8 @@ void TypeChecker::checkFunction(FuncInfo *f) {
     if (!f->ret)
       f->ret = r;
   }
-  f->type = T.callable(f->paramTypes, f->isAsync ? T.coroutine(f->ret)
-                                                 : f->ret);
+  f->type =
+      T.callable(f->paramTypes, f->isAsync ? T.coroutine(f->ret) : f->ret);
   cur_ = savedCur;
   curClass_ = savedClass;
   narrow_ = std::move(savedNarrow);
@@ -943,8 +942,9 @@ void TypeChecker::bindName(Name *n, const Type *t, Expr *value,
   }
   if (t->is(TK::Iterator)) {
     error(value ? (Node *)value : (Node *)n,
-          "an iterator (" + q(t) + ") can only be looped over directly by "
-          "aioc; store `list(...)` of it");
+          "an iterator (" + q(t) +
+              ") can only be looped over directly by "
+              "aioc; store `list(...)` of it");
     return;
   }
   if ((t->is(TK::Builtin) && t->name != "asyncio.loop") ||
@@ -966,7 +966,8 @@ void TypeChecker::bindName(Name *n, const Type *t, Expr *value,
     if (hasUnknown(t)) {
       error(value ? (Node *)value : (Node *)n,
             "cannot infer the element type of an empty collection; annotate "
-            "it, e.g. `" + n->id + ": list[int] = []`");
+            "it, e.g. `" +
+                n->id + ": list[int] = []`");
       s->type = T.errorT;
       return;
     }
@@ -1050,8 +1051,8 @@ void TypeChecker::checkAssignTarget(Expr *target, const Type *vt, Expr *value,
       a->type = f->type;
       if (!assignable(vt, f->type))
         error(value ? (Node *)value : (Node *)a,
-              "field " + q(a->attr) + " is " + q(f->type) +
-                  "; cannot assign " + q(vt));
+              "field " + q(a->attr) + " is " + q(f->type) + "; cannot assign " +
+                  q(vt));
       return;
     }
     const Type *ot = checkExpr(a->value);
@@ -1064,8 +1065,8 @@ void TypeChecker::checkAssignTarget(Expr *target, const Type *vt, Expr *value,
       a->type = f->type;
       if (!assignable(vt, f->type))
         error(value ? (Node *)value : (Node *)a,
-              "field " + q(a->attr) + " is " + q(f->type) +
-                  "; cannot assign " + q(vt));
+              "field " + q(a->attr) + " is " + q(f->type) + "; cannot assign " +
+                  q(vt));
       return;
     }
     if (!ot->is(TK::Error))
@@ -1184,9 +1185,8 @@ void TypeChecker::checkStmt(Stmt *s) {
       rt = tt;
     }
     if (!rt) {
-      error(s, "unsupported operand types for " +
-                   std::string(spelling(a->op)) + "=: " + q(tt) + " and " +
-                   q(vt));
+      error(s, "unsupported operand types for " + std::string(spelling(a->op)) +
+                   "=: " + q(tt) + " and " + q(vt));
       return;
     }
     if (!assignable(rt, tt))
@@ -1650,12 +1650,11 @@ const Type *TypeChecker::checkExpr(Expr *e, const Type *expected) {
   }
   case Node::Kind::List:
   case Node::Kind::Set: {
-    ExprList &elts =
-        isa<List>(e) ? cast<List>(e)->elts : cast<Set>(e)->elts;
-    const Type *want = expected && (expected->is(TK::List) ||
-                                    expected->is(TK::Set))
-                           ? expected->args[0]
-                           : nullptr;
+    ExprList &elts = isa<List>(e) ? cast<List>(e)->elts : cast<Set>(e)->elts;
+    const Type *want =
+        expected && (expected->is(TK::List) || expected->is(TK::Set))
+            ? expected->args[0]
+            : nullptr;
     const Type *el = nullptr;
     for (auto *x : elts) {
       if (isa<Starred>(x)) {
@@ -1673,10 +1672,10 @@ const Type *TypeChecker::checkExpr(Expr *e, const Type *expected) {
   }
   case Node::Kind::Dict: {
     auto *d = cast<Dict>(e);
-    const Type *wk = expected && expected->is(TK::Dict) ? expected->args[0]
-                                                       : nullptr;
-    const Type *wv = expected && expected->is(TK::Dict) ? expected->args[1]
-                                                       : nullptr;
+    const Type *wk =
+        expected && expected->is(TK::Dict) ? expected->args[0] : nullptr;
+    const Type *wv =
+        expected && expected->is(TK::Dict) ? expected->args[1] : nullptr;
     const Type *k = nullptr, *v = nullptr;
     for (size_t i = 0; i < d->keys.size(); ++i) {
       if (!d->keys[i]) {
@@ -1883,8 +1882,8 @@ const Type *TypeChecker::checkComprehension(Expr *e, const Type *expected) {
 bool TypeChecker::noKeywords(Call *c, const std::string &what) {
   if (c->keywords.empty())
     return true;
-  error(c->keywords[0], what + " takes no keyword argument " +
-                            q(c->keywords[0]->arg));
+  error(c->keywords[0],
+        what + " takes no keyword argument " + q(c->keywords[0]->arg));
   return false;
 }
 
@@ -1892,11 +1891,11 @@ bool TypeChecker::argCount(Call *c, size_t lo, size_t hi,
                            const std::string &what) {
   if (c->args.size() >= lo && c->args.size() <= hi)
     return true;
-  std::string want = lo == hi ? std::to_string(lo)
-                              : std::to_string(lo) + " to " +
-                                    std::to_string(hi);
-  error(c, what + " takes " + want + " argument" + (hi == 1 ? "" : "s") +
-               " (" + std::to_string(c->args.size()) + " given)");
+  std::string want = lo == hi
+                         ? std::to_string(lo)
+                         : std::to_string(lo) + " to " + std::to_string(hi);
+  error(c, what + " takes " + want + " argument" + (hi == 1 ? "" : "s") + " (" +
+               std::to_string(c->args.size()) + " given)");
   for (auto *a : c->args)
     checkExpr(a);
   return false;
@@ -1948,7 +1947,7 @@ const Type *TypeChecker::checkAttribute(Attribute *a) {
     error(a, q(t->cls->name) + " has no attribute " + q(a->attr));
     return T.errorT;
   }
-  if (t->is(TK::Builtin) && t->name == "type" )
+  if (t->is(TK::Builtin) && t->name == "type")
     return T.strT;
   if (t->is(TK::Queue) && a->attr == "maxsize")
     return T.intT;
@@ -2015,9 +2014,8 @@ const Type *TypeChecker::checkBinOp(BinOp *b) {
     el.insert(el.end(), r->args.begin(), r->args.end());
     return T.tuple(el);
   }
-  if (op == OperatorKind::Mult &&
-      ((l->is(TK::Str) || l->is(TK::List)) &&
-       (r->is(TK::Int) || r->is(TK::Bool))))
+  if (op == OperatorKind::Mult && ((l->is(TK::Str) || l->is(TK::List)) &&
+                                   (r->is(TK::Int) || r->is(TK::Bool))))
     return l;
   if (op == OperatorKind::Mult &&
       ((r->is(TK::Str) || r->is(TK::List)) && l->is(TK::Int)))
@@ -2074,14 +2072,14 @@ const Type *TypeChecker::checkCompare(Compare *c) {
     case CmpOpKind::NotEq:
       if (!(l->isNumeric() && r->isNumeric()) && !assignable(l, r) &&
           !assignable(r, l))
-        error(c, "comparing " + q(l) + " with " + q(r) +
-                     " is always " + (op == CmpOpKind::Eq ? "False" : "True"));
+        error(c, "comparing " + q(l) + " with " + q(r) + " is always " +
+                     (op == CmpOpKind::Eq ? "False" : "True"));
       break;
     default: {
-      bool ok = (l->isNumeric() && r->isNumeric()) ||
-                (l == r && (l->is(TK::Str) || l->is(TK::List) ||
-                            l->is(TK::Tuple) || l->is(TK::Bytes) ||
-                            l->is(TK::Set)));
+      bool ok =
+          (l->isNumeric() && r->isNumeric()) ||
+          (l == r && (l->is(TK::Str) || l->is(TK::List) || l->is(TK::Tuple) ||
+                      l->is(TK::Bytes) || l->is(TK::Set)));
       if (!ok)
         error(c, std::string("`") + spelling(op) +
                      "` is not supported between " + q(l) + " and " + q(r));
@@ -2177,8 +2175,7 @@ const Type *TypeChecker::checkUserCall(FuncInfo *f, Call *c, size_t skip) {
     }
     auto it = std::find(f->paramNames.begin(), f->paramNames.end(), k->arg);
     if (it == f->paramNames.end()) {
-      error(k, q(f->name) + " got an unexpected keyword argument " +
-                   q(k->arg));
+      error(k, q(f->name) + " got an unexpected keyword argument " + q(k->arg));
       checkExpr(k->value);
       continue;
     }
@@ -2197,8 +2194,8 @@ const Type *TypeChecker::checkUserCall(FuncInfo *f, Call *c, size_t skip) {
                             q(f->name) + " is " + q(f->paramTypes[i]) +
                             ", not " + q(t));
     } else if (!f->defaults[i]) {
-      error(c, q(f->name) + " missing required argument " +
-                   q(f->paramNames[i]));
+      error(c,
+            q(f->name) + " missing required argument " + q(f->paramNames[i]));
     }
   }
   for (auto *a : extra)
@@ -2351,8 +2348,7 @@ const Type *TypeChecker::checkCall(Call *c, const Type *expected) {
       return ft->ret;
     if (c->args.size() != ft->args.size()) {
       error(c, "callable takes " + std::to_string(ft->args.size()) +
-                   " arguments (" + std::to_string(c->args.size()) +
-                   " given)");
+                   " arguments (" + std::to_string(c->args.size()) + " given)");
       return ft->ret;
     }
     for (size_t i = 0; i < c->args.size(); ++i)
@@ -2370,9 +2366,9 @@ const Type *TypeChecker::checkBuiltinCall(const std::string &name, Call *c,
   auto args = [&]() {
     std::vector<const Type *> ts;
     for (auto *a : c->args)
-      ts.push_back(isa<Starred>(a) ? (unsupported(a, "`*args` here is"),
-                                      T.errorT)
-                                   : checkExpr(a));
+      ts.push_back(isa<Starred>(a)
+                       ? (unsupported(a, "`*args` here is"), T.errorT)
+                       : checkExpr(a));
     return ts;
   };
   auto anyErr = [](const std::vector<const Type *> &ts) {
@@ -2418,8 +2414,8 @@ const Type *TypeChecker::checkBuiltinCall(const std::string &name, Call *c,
       for (size_t i = 1; i < ts.size(); ++i) {
         if (ts[i] != el && ts[i]->isNumeric() && el->isNumeric()) {
           // Python returns the winning argument itself (int or float).
-          error(c->args[i], name + "() of mixed " + q(el) + " and " +
-                                q(ts[i]) + " is not supported by aioc; "
+          error(c->args[i], name + "() of mixed " + q(el) + " and " + q(ts[i]) +
+                                " is not supported by aioc; "
                                 "convert with float()");
           return T.errorT;
         }
@@ -2460,19 +2456,19 @@ const Type *TypeChecker::checkBuiltinCall(const std::string &name, Call *c,
     return T.errorT;
   auto need = [&](size_t lo, size_t hi) {
     if (ts.size() < lo || ts.size() > hi) {
-      error(c, name + "() takes " +
-                   (lo == hi ? std::to_string(lo)
-                             : std::to_string(lo) + " to " +
-                                   std::to_string(hi)) +
-                   " arguments (" + std::to_string(ts.size()) + " given)");
+      error(c,
+            name + "() takes " +
+                (lo == hi ? std::to_string(lo)
+                          : std::to_string(lo) + " to " + std::to_string(hi)) +
+                " arguments (" + std::to_string(ts.size()) + " given)");
       return false;
     }
     return true;
   };
   auto expect = [&](size_t i, const Type *t) {
     if (!assignable(ts[i], t)) {
-      error(c->args[i], name + "() argument must be " + q(t) + ", not " +
-                            q(ts[i]));
+      error(c->args[i],
+            name + "() argument must be " + q(t) + ", not " + q(ts[i]));
       return false;
     }
     return true;
@@ -2504,8 +2500,8 @@ const Type *TypeChecker::checkBuiltinCall(const std::string &name, Call *c,
     if (!need(0, 2))
       return T.intT;
     if (!ts.empty() && !ts[0]->isNumeric() && !ts[0]->is(TK::Str))
-      error(c->args[0], "int() argument must be a string or a number, not " +
-                            q(ts[0]));
+      error(c->args[0],
+            "int() argument must be a string or a number, not " + q(ts[0]));
     if (ts.size() == 2) {
       expect(0, T.strT);
       expect(1, T.intT);
@@ -2517,7 +2513,8 @@ const Type *TypeChecker::checkBuiltinCall(const std::string &name, Call *c,
       return T.floatT;
     if (!ts.empty() && !ts[0]->isNumeric() && !ts[0]->is(TK::Str))
       error(c->args[0], "float() argument must be a string or a number, "
-                        "not " + q(ts[0]));
+                        "not " +
+                            q(ts[0]));
     return T.floatT;
   }
   if (name == "bool") {
@@ -2550,8 +2547,8 @@ const Type *TypeChecker::checkBuiltinCall(const std::string &name, Call *c,
     if (!need(1, 1))
       return T.errorT;
     if (!ts[0]->is(TK::List) && !ts[0]->is(TK::Str) && !ts[0]->is(TK::Range))
-      error(c->args[0], "reversed() of " + q(ts[0]) +
-                            " is not supported by aioc");
+      error(c->args[0],
+            "reversed() of " + q(ts[0]) + " is not supported by aioc");
     return T.iterator(iterElem(c->args[0], ts[0]));
   }
   if (name == "enumerate") {
@@ -2561,8 +2558,7 @@ const Type *TypeChecker::checkBuiltinCall(const std::string &name, Call *c,
       if (k->arg == "start")
         checkExprAs(k->value, T.intT, "start");
       else
-        error(k, "enumerate() got an unexpected keyword argument " +
-                     q(k->arg));
+        error(k, "enumerate() got an unexpected keyword argument " + q(k->arg));
     if (ts.size() == 2)
       expect(1, T.intT);
     return T.iterator(T.tuple({T.intT, iterElem(c->args[0], ts[0])}));
@@ -2637,9 +2633,9 @@ const Type *TypeChecker::checkBuiltinCall(const std::string &name, Call *c,
     if (!need(0, 1))
       return T.errorT;
     if (ts.empty())
-      return expected && expected->is(TK::Dict) ? expected
-                                                : T.dict(T.unknownT,
-                                                         T.unknownT);
+      return expected && expected->is(TK::Dict)
+                 ? expected
+                 : T.dict(T.unknownT, T.unknownT);
     if (ts[0]->is(TK::Dict))
       return ts[0];
     error(c->args[0], "dict() of " + q(ts[0]) + " is not supported by aioc");
@@ -2747,8 +2743,8 @@ const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
           if (c->args.size() != 1)
             unsupported(a, "mixing `*list` with other gather arguments is");
         } else if (!lt->is(TK::Error)) {
-          error(a, "gather(*x) needs a list of tasks or coroutines, not " +
-                       q(lt));
+          error(a,
+                "gather(*x) needs a list of tasks or coroutines, not " + q(lt));
           return T.errorT;
         }
         continue;
@@ -2823,7 +2819,8 @@ const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
     if (expected && expected->is(TK::Queue) && expected->name == kind)
       return expected;
     error(c, "the element type of a queue cannot be inferred; annotate it: "
-             "`q: " + qn + "[int] = " + qn + "()`");
+             "`q: " +
+                 qn + "[int] = " + qn + "()`");
     return T.errorT;
   }
   if (qn == "asyncio.Lock" || qn == "asyncio.Event" ||
@@ -2944,8 +2941,8 @@ const Type *TypeChecker::checkMethodCall(Attribute *a, const Type *recv,
           error(c->args[i], "`" + qualName(a->value) + "` is " + q(recv) +
                                 "; cannot append " + q(t));
         else
-          error(c->args[i], "argument of `" + m + "()` must be " +
-                                q(want[i]) + ", not " + q(t));
+          error(c->args[i], "argument of `" + m + "()` must be " + q(want[i]) +
+                                ", not " + q(t));
         return false;
       }
     }
@@ -2974,9 +2971,9 @@ const Type *TypeChecker::checkMethodCall(Attribute *a, const Type *recv,
         ts({S});
       return S;
     }
-    if (m == "isdigit" || m == "isalpha" || m == "isspace" ||
-        m == "isalnum" || m == "isupper" || m == "islower" ||
-        m == "isnumeric" || m == "isdecimal" || m == "isidentifier") {
+    if (m == "isdigit" || m == "isalpha" || m == "isspace" || m == "isalnum" ||
+        m == "isupper" || m == "islower" || m == "isnumeric" ||
+        m == "isdecimal" || m == "isidentifier") {
       ts({});
       return B;
     }
@@ -3215,8 +3212,7 @@ const Type *TypeChecker::checkMethodCall(Attribute *a, const Type *recv,
         if (k->arg == "msg")
           checkExprAs(k->value, S, "msg");
         else
-          error(k, "cancel() got an unexpected keyword argument " +
-                       q(k->arg));
+          error(k, "cancel() got an unexpected keyword argument " + q(k->arg));
       return B;
     }
     if (!noKw())
@@ -3435,9 +3431,8 @@ bool TypeChecker::run() {
     for (auto &f : c->fields)
       if (f.init)
         checkExprAs(f.init, f.type, "field default");
-    if (FuncInfo *init = c->methods.count("__init__")
-                             ? c->methods["__init__"]
-                             : nullptr)
+    if (FuncInfo *init =
+            c->methods.count("__init__") ? c->methods["__init__"] : nullptr)
       checkFunction(init);
   }
   for (ClassInfo *c : R.userClasses)

@@ -34,10 +34,10 @@ struct FuncInfo {
   FunctionDef *def = nullptr;
   Lambda *lambda = nullptr;
   bool isAsync = false;
-  bool isMethod = false;       // first param is self
+  bool isMethod = false; // first param is self
   bool isStatic = false;
-  ClassInfo *owner = nullptr;  // method's class
-  FuncInfo *parent = nullptr;  // enclosing function for nested defs
+  ClassInfo *owner = nullptr; // method's class
+  FuncInfo *parent = nullptr; // enclosing function for nested defs
   std::vector<std::string> paramNames;
   std::vector<const Type *> paramTypes; // without self
   std::vector<Expr *> defaults;         // aligned with params; nullptr none
@@ -83,9 +83,9 @@ struct SemaResult {
   std::vector<std::unique_ptr<FuncInfo>> funcs;
   std::vector<std::unique_ptr<ClassInfo>> classes;
   std::vector<std::unique_ptr<Symbol>> symbols;
-  std::vector<FuncInfo *> moduleFuncs;    // top-level defs, source order
-  std::vector<ClassInfo *> userClasses;   // source order
-  std::vector<Symbol *> globals;          // module variables
+  std::vector<FuncInfo *> moduleFuncs;  // top-level defs, source order
+  std::vector<ClassInfo *> userClasses; // source order
+  std::vector<Symbol *> globals;        // module variables
   std::unordered_map<const Node *, Symbol *> nameSymbols; // Name -> symbol
   std::unordered_map<const Node *, FuncInfo *> funcOf;    // def/lambda
   std::unordered_map<const Node *, ClassInfo *> classOf;  // ClassDef
@@ -93,7 +93,6 @@ struct SemaResult {
   bool usesSysArgv = false;
   std::unordered_map<const Node *, Symbol *> handlerSymbols;
 };
-
 
 // Checks a parsed module; diagnostics go to `diags`. Returns true when the
 // module is in aioc's subset and well typed.

@@ -164,8 +164,7 @@ bool assignable(const Type *from, const Type *to) {
     if (from->kind != to->kind || from->args.size() != to->args.size())
       return false;
     for (size_t i = 0; i < from->args.size(); ++i)
-      if (from->args[i] != to->args[i] &&
-          !from->args[i]->is(TypeKind::Unknown))
+      if (from->args[i] != to->args[i] && !from->args[i]->is(TypeKind::Unknown))
         return false;
     return true;
   case TypeKind::Tuple:

@@ -70,8 +70,8 @@ struct Type {
 class TypeContext {
 public:
   TypeContext();
-  const Type *intT, *floatT, *boolT, *strT, *bytesT, *noneT, *unknownT,
-      *errorT, *rangeT;
+  const Type *intT, *floatT, *boolT, *strT, *bytesT, *noneT, *unknownT, *errorT,
+      *rangeT;
   const Type *list(const Type *e) { return get(TypeKind::List, {e}); }
   const Type *set(const Type *e) { return get(TypeKind::Set, {e}); }
   const Type *dict(const Type *k, const Type *v) {
@@ -81,9 +81,7 @@ public:
     return get(TypeKind::Tuple, std::move(e));
   }
   const Type *optional(const Type *e);
-  const Type *coroutine(const Type *r) {
-    return get(TypeKind::Coroutine, {r});
-  }
+  const Type *coroutine(const Type *r) { return get(TypeKind::Coroutine, {r}); }
   const Type *task(const Type *r) { return get(TypeKind::Task, {r}); }
   const Type *future(const Type *r) { return get(TypeKind::Future, {r}); }
   const Type *iterator(const Type *e) { return get(TypeKind::Iterator, {e}); }

@@ -16,8 +16,8 @@
 #include <memory>
 #include <optional>
 #include <random>
-#include <thread>
 #include <string>
+#include <thread>
 
 namespace aioc::gen {
 
@@ -118,9 +118,9 @@ T tupleIndex(const py::Tuple<T, A...> &t, py::Int i) {
   i = py::normIndex(i, n, "tuple");
   T out{};
   py::Int k = 0;
-  std::apply([&](const auto &...xs) { ((k++ == i ? (void)(out = xs) : void()),
-                                       ...); },
-             t.v);
+  std::apply(
+      [&](const auto &...xs) { ((k++ == i ? (void)(out = xs) : void()), ...); },
+      t.v);
   return out;
 }
 
@@ -176,12 +176,14 @@ template <class T> void appendResult(py::List<T> &l, aioc::Unit) {
 }
 template <class T, class Tup> py::List<T> toPyList(Tup &&t) {
   py::List<T> l;
-  if constexpr (requires { t.size(); t.begin(); }) {
+  if constexpr (requires {
+                  t.size();
+                  t.begin();
+                }) {
     for (auto &x : t)
       appendResult(l, std::move(x));
   } else {
-    std::apply([&](auto &...xs) { (appendResult(l, std::move(xs)), ...); },
-               t);
+    std::apply([&](auto &...xs) { (appendResult(l, std::move(xs)), ...); }, t);
   }
   return l;
 }
@@ -225,9 +227,9 @@ inline py::Float randomFloat() {
 }
 inline py::Int randomInt(py::Int a, py::Int b) {
   if (a > b)
-    throw aioc::ValueError("empty range for randrange() (" +
-                           std::to_string(a) + ", " + std::to_string(b + 1) +
-                           ", " + std::to_string(b + 1 - a) + ")");
+    throw aioc::ValueError("empty range for randrange() (" + std::to_string(a) +
+                           ", " + std::to_string(b + 1) + ", " +
+                           std::to_string(b + 1 - a) + ")");
   return std::uniform_int_distribution<py::Int>(a, b)(rng());
 }
 
