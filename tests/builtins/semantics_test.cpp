@@ -740,3 +740,46 @@ TEST(StrFormat, PositionalFieldsLikeCPython) {
   EXPECT_EQ(errorOf([] { strFormat(Str("{:d}"), Str("s")); }),
             "ValueError: Unknown format code 'd' for object of type 'str'");
 }
+
+TEST(RunMain, ExceptionGroupTreeAndAsyncioNames) {
+  // CPython 3.11's output for eg.py (sub-exceptions raised, then grouped):
+  //   g = ExceptionGroup("inner", [KeyError('k')])
+  //   raise ExceptionGroup("g", [ValueError(1), TypeError("t"), g])
+  // with the File/source lines (which aioc does not print) removed.
+  Captured c = runChild([] {
+    return runMain([] {
+      std::vector<std::exception_ptr> inner{
+          std::make_exception_ptr(aioc::KeyError("'k'"))};
+      std::vector<std::exception_ptr> subs{
+          std::make_exception_ptr(aioc::ValueError("1")),
+          std::make_exception_ptr(aioc::TypeError("t")),
+          std::make_exception_ptr(aioc::ExceptionGroup("inner", inner))};
+      throw aioc::ExceptionGroup("g", subs);
+    });
+  });
+  EXPECT_EQ(c.err, "  + Exception Group Traceback (most recent call last):\n"
+                   "  | ExceptionGroup: g (3 sub-exceptions)\n"
+                   "  +-+---------------- 1 ----------------\n"
+                   "    | Traceback (most recent call last):\n"
+                   "    | ValueError: 1\n"
+                   "    +---------------- 2 ----------------\n"
+                   "    | Traceback (most recent call last):\n"
+                   "    | TypeError: t\n"
+                   "    +---------------- 3 ----------------\n"
+                   "    | Exception Group Traceback (most recent call last):\n"
+                   "    | ExceptionGroup: inner (1 sub-exception)\n"
+                   "    +-+---------------- 1 ----------------\n"
+                   "      | Traceback (most recent call last):\n"
+                   "      | KeyError: 'k'\n"
+                   "      +------------------------------------\n");
+  EXPECT_EQ(c.status, 1);
+  // asyncio's exceptions are printed with their module, as CPython does.
+  c = runChild([] { return runMain([] { throw aioc::CancelledError(); }); });
+  EXPECT_EQ(c.err, "Traceback (most recent call last):\n"
+                   "asyncio.exceptions.CancelledError\n");
+  c = runChild([] { return runMain([] { throw aioc::QueueFull(); }); });
+  EXPECT_EQ(c.err, "Traceback (most recent call last):\n"
+                   "asyncio.queues.QueueFull\n");
+  c = runChild([] { return runMain([] { throw aioc::TimeoutError(); }); });
+  EXPECT_EQ(c.err, "Traceback (most recent call last):\nTimeoutError\n");
+}

@@ -439,48 +439,137 @@ void reprTo(std::string &out, const Range &r) {
 
 // ---------------------------------------------------------------- entry --
 namespace {
-void tracebackChain(std::string &out, const std::exception_ptr &e, int depth) {
-  const BaseException *be = nullptr;
-  try {
-    std::rethrow_exception(e);
-  } catch (const BaseException &x) {
-    be = &x;
-    // Earlier exceptions of the chain print first, as in CPython.
-    if (depth < 100) {
-      if (x.cause) {
-        tracebackChain(out, x.cause, depth + 1);
-        out += "\nThe above exception was the direct cause of the following "
-               "exception:\n\n";
-      } else if (x.context && !x.suppressContext) {
-        tracebackChain(out, x.context, depth + 1);
-        out += "\nDuring handling of the above exception, another exception "
-               "occurred:\n\n";
-      }
-    }
-    out += "Traceback (most recent call last):\n";
-    out += x.tracebackLine();
-    out += '\n';
-  } catch (const std::length_error &) {
-    out += "Traceback (most recent call last):\nMemoryError\n";
-  } catch (const std::bad_alloc &) {
-    out += "Traceback (most recent call last):\nMemoryError\n";
-  } catch (const std::exception &x) {
-    out += "Traceback (most recent call last):\nSystemError: ";
-    out += x.what();
-    out += '\n';
-  } catch (...) {
-    out += "Traceback (most recent call last):\nSystemError: unknown C++ "
-           "exception\n";
-  }
-  (void)be;
+// The traceback's last line names asyncio's own exceptions by module, as
+// CPython does ("asyncio.exceptions.CancelledError"); builtins and classes
+// of the script (__main__) print bare. Subclasses keep their own name.
+std::string qualifiedLine(const BaseException &x) {
+  std::string_view n = x.typeName();
+  const char *module = nullptr;
+  if (n == "CancelledError" && dynamic_cast<const CancelledError *>(&x))
+    module = "asyncio.exceptions.";
+  else if (n == "InvalidStateError" &&
+           dynamic_cast<const InvalidStateError *>(&x))
+    module = "asyncio.exceptions.";
+  else if (n == "BrokenBarrierError" &&
+           dynamic_cast<const BrokenBarrierError *>(&x))
+    module = "asyncio.exceptions.";
+  else if (n == "QueueEmpty" && dynamic_cast<const QueueEmpty *>(&x))
+    module = "asyncio.queues.";
+  else if (n == "QueueFull" && dynamic_cast<const QueueFull *>(&x))
+    module = "asyncio.queues.";
+  else if (n == "IncompleteReadError" || n == "LimitOverrunError")
+    module = "asyncio.exceptions.";
+  std::string line = module ? module + std::string(n) : std::string(n);
+  if (!x.message().empty())
+    line += ": " + x.message();
+  return line;
 }
+
+// CPython's print_exception / print_exception_group (pythonrun.c), without
+// the frame lines aioc does not have: chained exceptions first, groups as
+// the boxed tree whose closing rule is the last line.
+struct TracebackPrinter {
+  std::string out;
+  int depth = 0; // exception group nesting
+  bool needClose = false;
+
+  std::string indent() const { return std::string(2 * depth, ' '); }
+  void emit(std::string_view text, char margin = '|') {
+    std::string ind = indent();
+    if (depth) {
+      ind += margin;
+      ind += ' ';
+    }
+    while (!text.empty()) {
+      std::size_t nl = text.find('\n');
+      std::size_t len = nl == std::string_view::npos ? text.size() : nl + 1;
+      out += ind;
+      out += text.substr(0, len);
+      text.remove_prefix(len);
+    }
+  }
+
+  void print(const std::exception_ptr &e, int chain) {
+    try {
+      std::rethrow_exception(e);
+    } catch (const BaseException &x) {
+      if (chain < 100) {
+        if (x.cause) {
+          print(x.cause, chain + 1);
+          emit("\nThe above exception was the direct cause of the following "
+               "exception:\n\n");
+        } else if (x.context && !x.suppressContext) {
+          print(x.context, chain + 1);
+          emit("\nDuring handling of the above exception, another exception "
+               "occurred:\n\n");
+        }
+      }
+      if (const auto *g = dynamic_cast<const BaseExceptionGroup *>(&x))
+        printGroup(*g, qualifiedLine(x), chain);
+      else
+        emit("Traceback (most recent call last):\n" + qualifiedLine(x) + "\n");
+    } catch (const std::length_error &) {
+      emit("Traceback (most recent call last):\nMemoryError\n");
+    } catch (const std::bad_alloc &) {
+      emit("Traceback (most recent call last):\nMemoryError\n");
+    } catch (const std::exception &x) {
+      emit(std::string("Traceback (most recent call last):\nSystemError: ") +
+           x.what() + "\n");
+    } catch (...) {
+      emit("Traceback (most recent call last):\nSystemError: unknown C++ "
+           "exception\n");
+    }
+  }
+
+  void printGroup(const BaseExceptionGroup &g, const std::string &line,
+                  int chain) {
+    constexpr std::size_t kMaxWidth = 15, kMaxDepth = 10;
+    if (static_cast<std::size_t>(depth) > kMaxDepth) {
+      emit("... (max_group_depth is 10)\n");
+      return;
+    }
+    bool top = depth == 0;
+    if (top)
+      ++depth;
+    emit("Exception Group Traceback (most recent call last):\n",
+         top ? '+' : '|');
+    emit(line + "\n");
+    const auto &excs = g.exceptions();
+    std::size_t n = excs.size() <= kMaxWidth ? excs.size() : kMaxWidth + 1;
+    needClose = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      bool last = i == n - 1;
+      if (last)
+        needClose = true;
+      bool truncated = i >= kMaxWidth;
+      std::string title = truncated ? "..." : std::to_string(i + 1);
+      out += indent() + (i == 0 ? "+-" : "  ") + "+---------------- " + title +
+             " ----------------\n";
+      ++depth;
+      if (!truncated) {
+        print(excs[i], chain + 1);
+      } else {
+        std::size_t more = excs.size() - kMaxWidth;
+        emit("and " + std::to_string(more) + " more exception" +
+             (more > 1 ? "s" : "") + "\n");
+      }
+      if (last && needClose) {
+        out += indent() + "+------------------------------------\n";
+        needClose = false;
+      }
+      --depth;
+    }
+    if (top)
+      depth = 0;
+  }
+};
 } // namespace
 
 void printTraceback(const std::exception_ptr &e) {
   stdoutStream().flush();
-  std::string out;
-  tracebackChain(out, e, 0);
-  stderrStream().write(out);
+  TracebackPrinter p;
+  p.print(e, 0);
+  stderrStream().write(p.out);
   stderrStream().flush();
 }
 
