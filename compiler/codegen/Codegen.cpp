@@ -723,6 +723,14 @@ std::string Gen::cmpOne(CmpOpKind op, const std::string &l, const Type *lt,
     }
     if (lt->is(TK::Class) && lt->cls->isException)
       return "(" + l + ".p " + (neg.empty() ? "==" : "!=") + " " + r + ".p)";
+    if (lt->is(TK::List) || lt->is(TK::Dict) || lt->is(TK::Set))
+      return "(" + neg + l + ".is(" + r + "))";
+    if (lt != rt && lt->is(TK::Optional))
+      return "(" + l + (neg.empty() ? " == " : " != ") + convert(r, rt, lt) +
+             ")";
+    if (lt != rt && rt->is(TK::Optional))
+      return "(" + convert(l, lt, rt) + (neg.empty() ? " == " : " != ") + r +
+             ")";
     return "(" + l + (neg.empty() ? " == " : " != ") + r + ")";
   }
   case CmpOpKind::In:

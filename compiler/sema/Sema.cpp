@@ -185,6 +185,18 @@ private:
   }
   bool argCount(Call *c, size_t lo, size_t hi, const std::string &what);
   void narrowFromTest(Expr *test, bool positive);
+  // A loop may reassign a narrowed variable before the test runs again:
+  // forget the narrowing of every name the body assigns.
+  void forgetNarrowing(const StmtList &body) {
+    FuncInfo pseudo;
+    collectLocals(&pseudo, body);
+    for (auto &entry : pseudo.scope) {
+      bool cl;
+      if (Symbol *s = lookup(entry.first, cl))
+        for (auto &m : narrow_)
+          m.erase(s);
+    }
+  }
   const Type *lookupNarrow(Symbol *s);
   Symbol *lookup(const std::string &name, bool &closure);
   const Type *returnTypeOf(FuncInfo *f, Node *at);
@@ -1179,6 +1191,10 @@ void TypeChecker::checkStmt(Stmt *s) {
     } else if (tt->is(TK::List) && a->op == OperatorKind::Add &&
                (vt == tt || (vt->is(TK::List) && hasUnknown(vt)))) {
       rt = tt;
+    } else if ((tt->is(TK::List) || tt->is(TK::Str)) &&
+               a->op == OperatorKind::Mult &&
+               (vt->is(TK::Int) || vt->is(TK::Bool))) {
+      rt = tt;
     } else if (tt->is(TK::Set) && vt == tt &&
                (a->op == OperatorKind::BitOr || a->op == OperatorKind::BitAnd ||
                 a->op == OperatorKind::Sub)) {
@@ -1218,6 +1234,7 @@ void TypeChecker::checkStmt(Stmt *s) {
     return;
   case Node::Kind::While: {
     auto *w = cast<While>(s);
+    forgetNarrowing(w->body);
     checkExpr(w->test);
     narrow_.emplace_back();
     narrowFromTest(w->test, true);
@@ -1382,6 +1399,7 @@ void TypeChecker::checkFor(For *s) {
   if (s->isAsync)
     unsupported(s, "`async for` is not yet; it is");
   const Type *it = checkExpr(s->iter);
+  forgetNarrowing(s->body);
   const Type *el = iterElem(s->iter, it);
   checkAssignTarget(s->target, el, nullptr);
   ++loopDepth_;
@@ -2043,13 +2061,20 @@ const Type *TypeChecker::checkCompare(Compare *c) {
     }
     switch (op) {
     case CmpOpKind::Is:
-    case CmpOpKind::IsNot:
+    case CmpOpKind::IsNot: {
+      auto objectLike = [](const Type *t) {
+        if (t->is(TK::Optional))
+          t = t->args[0];
+        return t->is(TK::Class) || t->is(TK::List) || t->is(TK::Dict) ||
+               t->is(TK::Set);
+      };
       if (!r->is(TK::None) && !l->is(TK::None) &&
-          !(l->is(TK::Class) && r->is(TK::Class)) &&
+          !(objectLike(l) && objectLike(r)) &&
           !(l->is(TK::Bool) && r->is(TK::Bool)))
         error(c, "`is` is only supported against `None` (and between "
                  "objects); use `==`");
       break;
+    }
     case CmpOpKind::In:
     case CmpOpKind::NotIn: {
       const Type *el = nullptr;

@@ -2,7 +2,7 @@ import asyncio
 
 
 async def ok(i: int) -> int:
-    await asyncio.sleep(0.01)
+    await asyncio.sleep(0.2)
     print("ok", i, "finished")
     return i
 
@@ -17,7 +17,7 @@ async def main() -> None:
         await asyncio.gather(ok(1), bad(), ok(2))
     except ValueError as e:
         print("gather failed:", e)
-    await asyncio.sleep(0.02)
+    await asyncio.sleep(0.4)
     print("end")
 
 

@@ -9,7 +9,7 @@ b = Node(2)
 c = Node(3)
 a.next = b
 b.next = c
-cur = a
+cur: Node | None = a
 vals: list[int] = []
 while cur is not None:
     vals.append(cur.value)

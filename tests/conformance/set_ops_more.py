@@ -7,7 +7,7 @@ c.add(7)
 c.remove(5)
 print(c, len(c), 6 in c)
 seen: set[int] = set()
-dups = []
+dups: list[int] = []
 for x in [1, 2, 1, 3, 2]:
     if x in seen:
         dups.append(x)
