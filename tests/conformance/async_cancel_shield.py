@@ -2,7 +2,7 @@ import asyncio
 
 
 async def important() -> str:
-    await asyncio.sleep(0.02)
+    await asyncio.sleep(0.3)
     print("important work finished")
     return "saved"
 
@@ -10,7 +10,7 @@ async def important() -> str:
 async def main() -> None:
     inner = asyncio.create_task(important())
     try:
-        await asyncio.wait_for(asyncio.shield(inner), timeout=0.005)
+        await asyncio.wait_for(asyncio.shield(inner), timeout=0.01)
     except TimeoutError:
         print("outer timed out, inner still running:", not inner.done())
     print(await inner)

@@ -9,7 +9,7 @@ async def periodic(name: str, interval: float, count: int, log: list[str]) -> No
 
 async def main() -> None:
     log: list[str] = []
-    await asyncio.gather(periodic("a", 0.01, 3, log), periodic("b", 0.1, 1, log))
+    await asyncio.gather(periodic("a", 0.01, 3, log), periodic("b", 0.3, 1, log))
     print(log[:3], log[-1], len(log))
 
 
