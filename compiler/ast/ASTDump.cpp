@@ -257,6 +257,73 @@ public:
     out += "()";
   }
   void constant(const Constant *c);
+  void kModule(const Node *n);
+  void kFunctionDef(const Node *n);
+  void kClassDef(const Node *n);
+  void kReturn(const Node *n);
+  void kDelete(const Node *n);
+  void kAssign(const Node *n);
+  void kAugAssign(const Node *n);
+  void kAnnAssign(const Node *n);
+  void kFor(const Node *n);
+  void kWhile(const Node *n);
+  void kIf(const Node *n);
+  void kWith(const Node *n);
+  void kMatch(const Node *n);
+  void kRaise(const Node *n);
+  void kTry(const Node *n);
+  void kAssert(const Node *n);
+  void kImport(const Node *n);
+  void kImportFrom(const Node *n);
+  void kGlobal(const Node *n);
+  void kNonlocal(const Node *n);
+  void kExprStmt(const Node *n);
+  void kPass(const Node *n);
+  void kBreak(const Node *n);
+  void kContinue(const Node *n);
+  void kBoolOp(const Node *n);
+  void kNamedExpr(const Node *n);
+  void kBinOp(const Node *n);
+  void kUnaryOp(const Node *n);
+  void kLambda(const Node *n);
+  void kIfExp(const Node *n);
+  void kDict(const Node *n);
+  void kSet(const Node *n);
+  void kListComp(const Node *n);
+  void kSetComp(const Node *n);
+  void kDictComp(const Node *n);
+  void kGeneratorExp(const Node *n);
+  void kAwait(const Node *n);
+  void kYield(const Node *n);
+  void kYieldFrom(const Node *n);
+  void kCompare(const Node *n);
+  void kCall(const Node *n);
+  void kFormattedValue(const Node *n);
+  void kJoinedStr(const Node *n);
+  void kConstant(const Node *n);
+  void kAttribute(const Node *n);
+  void kSubscript(const Node *n);
+  void kStarred(const Node *n);
+  void kName(const Node *n);
+  void kList(const Node *n);
+  void kTuple(const Node *n);
+  void kSlice(const Node *n);
+  void kMatchValue(const Node *n);
+  void kMatchSingleton(const Node *n);
+  void kMatchSequence(const Node *n);
+  void kMatchMapping(const Node *n);
+  void kMatchClass(const Node *n);
+  void kMatchStar(const Node *n);
+  void kMatchAs(const Node *n);
+  void kMatchOr(const Node *n);
+  void kComprehension(const Node *n);
+  void kExceptHandler(const Node *n);
+  void kArguments(const Node *n);
+  void kArg(const Node *n);
+  void kKeyword(const Node *n);
+  void kAlias(const Node *n);
+  void kWithItem(const Node *n);
+  void kMatchCase(const Node *n);
 };
 
 void Dumper::constant(const Constant *c) {
@@ -296,483 +363,697 @@ void Dumper::node(const Node *n) {
   using K = Node::Kind;
   // Nested calls reset `first`; save it so the parent's separators survive.
   bool savedFirst = first;
+  // One small function per kind: a single big switch has a frame of
+  // several KB at -O0 (more under ASan), too much for deep ASTs.
   switch (n->kind()) {
-  case K::Module: {
-    auto *m = cast<Module>(n);
-    open("Module");
-    listField("body", m->body);
-    rawField("type_ignores", "[]");
+  case K::Module:
+    kModule(n);
     break;
-  }
-  case K::FunctionDef: {
-    auto *f = cast<FunctionDef>(n);
-    open(f->isAsync ? "AsyncFunctionDef" : "FunctionDef");
-    strField("name", f->name);
-    field("args", f->args);
-    listField("body", f->body);
-    listField("decorator_list", f->decorator_list);
-    optField("returns", f->returns);
+  case K::FunctionDef:
+    kFunctionDef(n);
     break;
-  }
-  case K::ClassDef: {
-    auto *c = cast<ClassDef>(n);
-    open("ClassDef");
-    strField("name", c->name);
-    listField("bases", c->bases);
-    listField("keywords", c->keywords);
-    listField("body", c->body);
-    listField("decorator_list", c->decorator_list);
+  case K::ClassDef:
+    kClassDef(n);
     break;
-  }
   case K::Return:
-    open("Return");
-    optField("value", cast<Return>(n)->value);
+    kReturn(n);
     break;
   case K::Delete:
-    open("Delete");
-    listField("targets", cast<Delete>(n)->targets);
+    kDelete(n);
     break;
-  case K::Assign: {
-    auto *a = cast<Assign>(n);
-    open("Assign");
-    listField("targets", a->targets);
-    field("value", a->value);
+  case K::Assign:
+    kAssign(n);
     break;
-  }
-  case K::AugAssign: {
-    auto *a = cast<AugAssign>(n);
-    open("AugAssign");
-    field("target", a->target);
-    rawField("op", std::string(name(a->op)) + "()");
-    field("value", a->value);
+  case K::AugAssign:
+    kAugAssign(n);
     break;
-  }
-  case K::AnnAssign: {
-    auto *a = cast<AnnAssign>(n);
-    open("AnnAssign");
-    field("target", a->target);
-    field("annotation", a->annotation);
-    optField("value", a->value);
-    rawField("simple", a->simple ? "1" : "0");
+  case K::AnnAssign:
+    kAnnAssign(n);
     break;
-  }
-  case K::For: {
-    auto *f = cast<For>(n);
-    open(f->isAsync ? "AsyncFor" : "For");
-    field("target", f->target);
-    field("iter", f->iter);
-    listField("body", f->body);
-    listField("orelse", f->orelse);
+  case K::For:
+    kFor(n);
     break;
-  }
-  case K::While: {
-    auto *w = cast<While>(n);
-    open("While");
-    field("test", w->test);
-    listField("body", w->body);
-    listField("orelse", w->orelse);
+  case K::While:
+    kWhile(n);
     break;
-  }
-  case K::If: {
-    auto *i = cast<If>(n);
-    open("If");
-    field("test", i->test);
-    listField("body", i->body);
-    listField("orelse", i->orelse);
+  case K::If:
+    kIf(n);
     break;
-  }
-  case K::With: {
-    auto *w = cast<With>(n);
-    open(w->isAsync ? "AsyncWith" : "With");
-    listField("items", w->items);
-    listField("body", w->body);
+  case K::With:
+    kWith(n);
     break;
-  }
-  case K::Match: {
-    auto *m = cast<Match>(n);
-    open("Match");
-    field("subject", m->subject);
-    listField("cases", m->cases);
+  case K::Match:
+    kMatch(n);
     break;
-  }
-  case K::Raise: {
-    auto *r = cast<Raise>(n);
-    open("Raise");
-    optField("exc", r->exc);
-    optField("cause", r->cause);
+  case K::Raise:
+    kRaise(n);
     break;
-  }
-  case K::Try: {
-    auto *t = cast<Try>(n);
-    open(t->isStar ? "TryStar" : "Try");
-    listField("body", t->body);
-    listField("handlers", t->handlers);
-    listField("orelse", t->orelse);
-    listField("finalbody", t->finalbody);
+  case K::Try:
+    kTry(n);
     break;
-  }
-  case K::Assert: {
-    auto *a = cast<Assert>(n);
-    open("Assert");
-    field("test", a->test);
-    optField("msg", a->msg);
+  case K::Assert:
+    kAssert(n);
     break;
-  }
   case K::Import:
-    open("Import");
-    listField("names", cast<Import>(n)->names);
+    kImport(n);
     break;
-  case K::ImportFrom: {
-    auto *i = cast<ImportFrom>(n);
-    open("ImportFrom");
-    if (!i->module.empty())
-      strField("module", i->module);
-    listField("names", i->names);
-    rawField("level", std::to_string(i->level));
+  case K::ImportFrom:
+    kImportFrom(n);
     break;
-  }
   case K::Global:
-    open("Global");
-    key("names");
-    strList(cast<Global>(n)->names);
+    kGlobal(n);
     break;
   case K::Nonlocal:
-    open("Nonlocal");
-    key("names");
-    strList(cast<Nonlocal>(n)->names);
+    kNonlocal(n);
     break;
   case K::ExprStmt:
-    open("Expr");
-    field("value", cast<ExprStmt>(n)->value);
+    kExprStmt(n);
     break;
   case K::Pass:
-    open("Pass");
+    kPass(n);
     break;
   case K::Break:
-    open("Break");
+    kBreak(n);
     break;
   case K::Continue:
-    open("Continue");
+    kContinue(n);
     break;
-  case K::BoolOp: {
-    auto *b = cast<BoolOp>(n);
-    open("BoolOp");
-    rawField("op", std::string(name(b->op)) + "()");
-    listField("values", b->values);
+  case K::BoolOp:
+    kBoolOp(n);
     break;
-  }
-  case K::NamedExpr: {
-    auto *e = cast<NamedExpr>(n);
-    open("NamedExpr");
-    field("target", e->target);
-    field("value", e->value);
+  case K::NamedExpr:
+    kNamedExpr(n);
     break;
-  }
-  case K::BinOp: {
-    auto *b = cast<BinOp>(n);
-    open("BinOp");
-    field("left", b->left);
-    rawField("op", std::string(name(b->op)) + "()");
-    field("right", b->right);
+  case K::BinOp:
+    kBinOp(n);
     break;
-  }
-  case K::UnaryOp: {
-    auto *u = cast<UnaryOp>(n);
-    open("UnaryOp");
-    rawField("op", std::string(name(u->op)) + "()");
-    field("operand", u->operand);
+  case K::UnaryOp:
+    kUnaryOp(n);
     break;
-  }
-  case K::Lambda: {
-    auto *l = cast<Lambda>(n);
-    open("Lambda");
-    field("args", l->args);
-    field("body", l->body);
+  case K::Lambda:
+    kLambda(n);
     break;
-  }
-  case K::IfExp: {
-    auto *i = cast<IfExp>(n);
-    open("IfExp");
-    field("test", i->test);
-    field("body", i->body);
-    field("orelse", i->orelse);
+  case K::IfExp:
+    kIfExp(n);
     break;
-  }
-  case K::Dict: {
-    auto *d = cast<Dict>(n);
-    open("Dict");
-    listField("keys", d->keys);
-    listField("values", d->values);
+  case K::Dict:
+    kDict(n);
     break;
-  }
   case K::Set:
-    open("Set");
-    listField("elts", cast<Set>(n)->elts);
+    kSet(n);
     break;
-  case K::ListComp: {
-    auto *c = cast<ListComp>(n);
-    open("ListComp");
-    field("elt", c->elt);
-    listField("generators", c->generators);
+  case K::ListComp:
+    kListComp(n);
     break;
-  }
-  case K::SetComp: {
-    auto *c = cast<SetComp>(n);
-    open("SetComp");
-    field("elt", c->elt);
-    listField("generators", c->generators);
+  case K::SetComp:
+    kSetComp(n);
     break;
-  }
-  case K::DictComp: {
-    auto *c = cast<DictComp>(n);
-    open("DictComp");
-    field("key", c->key);
-    field("value", c->value);
-    listField("generators", c->generators);
+  case K::DictComp:
+    kDictComp(n);
     break;
-  }
-  case K::GeneratorExp: {
-    auto *c = cast<GeneratorExp>(n);
-    open("GeneratorExp");
-    field("elt", c->elt);
-    listField("generators", c->generators);
+  case K::GeneratorExp:
+    kGeneratorExp(n);
     break;
-  }
   case K::Await:
-    open("Await");
-    field("value", cast<Await>(n)->value);
+    kAwait(n);
     break;
   case K::Yield:
-    open("Yield");
-    optField("value", cast<Yield>(n)->value);
+    kYield(n);
     break;
   case K::YieldFrom:
-    open("YieldFrom");
-    field("value", cast<YieldFrom>(n)->value);
+    kYieldFrom(n);
     break;
-  case K::Compare: {
-    auto *c = cast<Compare>(n);
-    open("Compare");
-    field("left", c->left);
-    key("ops");
-    out += '[';
-    for (size_t i = 0; i < c->ops.size(); ++i) {
-      if (i)
-        out += ", ";
-      out += name(c->ops[i]);
-      out += "()";
-    }
-    out += ']';
-    listField("comparators", c->comparators);
+  case K::Compare:
+    kCompare(n);
     break;
-  }
-  case K::Call: {
-    auto *c = cast<Call>(n);
-    open("Call");
-    field("func", c->func);
-    listField("args", c->args);
-    listField("keywords", c->keywords);
+  case K::Call:
+    kCall(n);
     break;
-  }
-  case K::FormattedValue: {
-    auto *f = cast<FormattedValue>(n);
-    open("FormattedValue");
-    field("value", f->value);
-    rawField("conversion", std::to_string(f->conversion));
-    optField("format_spec", f->format_spec);
+  case K::FormattedValue:
+    kFormattedValue(n);
     break;
-  }
   case K::JoinedStr:
-    open("JoinedStr");
-    listField("values", cast<JoinedStr>(n)->values);
+    kJoinedStr(n);
     break;
-  case K::Constant: {
-    auto *c = cast<Constant>(n);
-    open("Constant");
-    key("value");
-    constant(c);
-    if (c->isUnicodeKindU)
-      rawField("kind", "'u'");
+  case K::Constant:
+    kConstant(n);
     break;
-  }
-  case K::Attribute: {
-    auto *a = cast<Attribute>(n);
-    open("Attribute");
-    field("value", a->value);
-    strField("attr", a->attr);
-    ctx(a->ctx);
+  case K::Attribute:
+    kAttribute(n);
     break;
-  }
-  case K::Subscript: {
-    auto *s = cast<Subscript>(n);
-    open("Subscript");
-    field("value", s->value);
-    field("slice", s->slice);
-    ctx(s->ctx);
+  case K::Subscript:
+    kSubscript(n);
     break;
-  }
-  case K::Starred: {
-    auto *s = cast<Starred>(n);
-    open("Starred");
-    field("value", s->value);
-    ctx(s->ctx);
+  case K::Starred:
+    kStarred(n);
     break;
-  }
-  case K::Name: {
-    auto *nm = cast<Name>(n);
-    open("Name");
-    strField("id", nm->id);
-    ctx(nm->ctx);
+  case K::Name:
+    kName(n);
     break;
-  }
-  case K::List: {
-    auto *l = cast<List>(n);
-    open("List");
-    listField("elts", l->elts);
-    ctx(l->ctx);
+  case K::List:
+    kList(n);
     break;
-  }
-  case K::Tuple: {
-    auto *t = cast<Tuple>(n);
-    open("Tuple");
-    listField("elts", t->elts);
-    ctx(t->ctx);
+  case K::Tuple:
+    kTuple(n);
     break;
-  }
-  case K::Slice: {
-    auto *s = cast<Slice>(n);
-    open("Slice");
-    optField("lower", s->lower);
-    optField("upper", s->upper);
-    optField("step", s->step);
+  case K::Slice:
+    kSlice(n);
     break;
-  }
   case K::MatchValue:
-    open("MatchValue");
-    field("value", cast<MatchValue>(n)->value);
+    kMatchValue(n);
     break;
-  case K::MatchSingleton: {
-    auto v = cast<MatchSingleton>(n)->value;
-    open("MatchSingleton");
-    rawField("value", v == Constant::ValueKind::True    ? "True"
-                      : v == Constant::ValueKind::False ? "False"
-                                                        : "None");
+  case K::MatchSingleton:
+    kMatchSingleton(n);
     break;
-  }
   case K::MatchSequence:
-    open("MatchSequence");
-    listField("patterns", cast<MatchSequence>(n)->patterns);
+    kMatchSequence(n);
     break;
-  case K::MatchMapping: {
-    auto *m = cast<MatchMapping>(n);
-    open("MatchMapping");
-    listField("keys", m->keys);
-    listField("patterns", m->patterns);
-    if (!m->rest.empty())
-      strField("rest", m->rest);
+  case K::MatchMapping:
+    kMatchMapping(n);
     break;
-  }
-  case K::MatchClass: {
-    auto *m = cast<MatchClass>(n);
-    open("MatchClass");
-    field("cls", m->cls);
-    listField("patterns", m->patterns);
-    key("kwd_attrs");
-    strList(m->kwd_attrs);
-    listField("kwd_patterns", m->kwd_patterns);
+  case K::MatchClass:
+    kMatchClass(n);
     break;
-  }
-  case K::MatchStar: {
-    auto *m = cast<MatchStar>(n);
-    open("MatchStar");
-    if (!m->name.empty())
-      strField("name", m->name);
+  case K::MatchStar:
+    kMatchStar(n);
     break;
-  }
-  case K::MatchAs: {
-    auto *m = cast<MatchAs>(n);
-    open("MatchAs");
-    optField("pattern", m->pattern);
-    if (!m->name.empty())
-      strField("name", m->name);
+  case K::MatchAs:
+    kMatchAs(n);
     break;
-  }
   case K::MatchOr:
-    open("MatchOr");
-    listField("patterns", cast<MatchOr>(n)->patterns);
+    kMatchOr(n);
     break;
-  case K::Comprehension: {
-    auto *c = cast<Comprehension>(n);
-    open("comprehension");
-    field("target", c->target);
-    field("iter", c->iter);
-    listField("ifs", c->ifs);
-    rawField("is_async", c->is_async ? "1" : "0");
+  case K::Comprehension:
+    kComprehension(n);
     break;
-  }
-  case K::ExceptHandler: {
-    auto *h = cast<ExceptHandler>(n);
-    open("ExceptHandler");
-    optField("type", h->type);
-    if (!h->name.empty())
-      strField("name", h->name);
-    listField("body", h->body);
+  case K::ExceptHandler:
+    kExceptHandler(n);
     break;
-  }
-  case K::Arguments: {
-    auto *a = cast<Arguments>(n);
-    open("arguments");
-    listField("posonlyargs", a->posonlyargs);
-    listField("args", a->args);
-    optField("vararg", a->vararg);
-    listField("kwonlyargs", a->kwonlyargs);
-    listField("kw_defaults", a->kw_defaults);
-    optField("kwarg", a->kwarg);
-    listField("defaults", a->defaults);
+  case K::Arguments:
+    kArguments(n);
     break;
-  }
-  case K::Arg: {
-    auto *a = cast<Arg>(n);
-    open("arg");
-    strField("arg", a->arg);
-    optField("annotation", a->annotation);
+  case K::Arg:
+    kArg(n);
     break;
-  }
-  case K::Keyword: {
-    auto *k = cast<Keyword>(n);
-    open("keyword");
-    if (k->hasArg)
-      strField("arg", k->arg);
-    field("value", k->value);
+  case K::Keyword:
+    kKeyword(n);
     break;
-  }
-  case K::Alias: {
-    auto *a = cast<Alias>(n);
-    open("alias");
-    strField("name", a->name);
-    if (!a->asname.empty())
-      strField("asname", a->asname);
+  case K::Alias:
+    kAlias(n);
     break;
-  }
-  case K::WithItem: {
-    auto *w = cast<WithItem>(n);
-    open("withitem");
-    field("context_expr", w->context_expr);
-    optField("optional_vars", w->optional_vars);
+  case K::WithItem:
+    kWithItem(n);
     break;
-  }
-  case K::MatchCase: {
-    auto *m = cast<MatchCase>(n);
-    open("match_case");
-    field("pattern", m->pattern);
-    optField("guard", m->guard);
-    listField("body", m->body);
+  case K::MatchCase:
+    kMatchCase(n);
     break;
-  }
   }
   close();
   first = savedFirst;
   (void)first;
+}
+
+void Dumper::kModule(const Node *n) {
+  auto *m = cast<Module>(n);
+  open("Module");
+  listField("body", m->body);
+  rawField("type_ignores", "[]");
+}
+
+void Dumper::kFunctionDef(const Node *n) {
+  auto *f = cast<FunctionDef>(n);
+  open(f->isAsync ? "AsyncFunctionDef" : "FunctionDef");
+  strField("name", f->name);
+  field("args", f->args);
+  listField("body", f->body);
+  listField("decorator_list", f->decorator_list);
+  optField("returns", f->returns);
+}
+
+void Dumper::kClassDef(const Node *n) {
+  auto *c = cast<ClassDef>(n);
+  open("ClassDef");
+  strField("name", c->name);
+  listField("bases", c->bases);
+  listField("keywords", c->keywords);
+  listField("body", c->body);
+  listField("decorator_list", c->decorator_list);
+}
+
+void Dumper::kReturn(const Node *n) {
+  open("Return");
+  optField("value", cast<Return>(n)->value);
+}
+
+void Dumper::kDelete(const Node *n) {
+  open("Delete");
+  listField("targets", cast<Delete>(n)->targets);
+}
+
+void Dumper::kAssign(const Node *n) {
+  auto *a = cast<Assign>(n);
+  open("Assign");
+  listField("targets", a->targets);
+  field("value", a->value);
+}
+
+void Dumper::kAugAssign(const Node *n) {
+  auto *a = cast<AugAssign>(n);
+  open("AugAssign");
+  field("target", a->target);
+  rawField("op", std::string(name(a->op)) + "()");
+  field("value", a->value);
+}
+
+void Dumper::kAnnAssign(const Node *n) {
+  auto *a = cast<AnnAssign>(n);
+  open("AnnAssign");
+  field("target", a->target);
+  field("annotation", a->annotation);
+  optField("value", a->value);
+  rawField("simple", a->simple ? "1" : "0");
+}
+
+void Dumper::kFor(const Node *n) {
+  auto *f = cast<For>(n);
+  open(f->isAsync ? "AsyncFor" : "For");
+  field("target", f->target);
+  field("iter", f->iter);
+  listField("body", f->body);
+  listField("orelse", f->orelse);
+}
+
+void Dumper::kWhile(const Node *n) {
+  auto *w = cast<While>(n);
+  open("While");
+  field("test", w->test);
+  listField("body", w->body);
+  listField("orelse", w->orelse);
+}
+
+void Dumper::kIf(const Node *n) {
+  auto *i = cast<If>(n);
+  open("If");
+  field("test", i->test);
+  listField("body", i->body);
+  listField("orelse", i->orelse);
+}
+
+void Dumper::kWith(const Node *n) {
+  auto *w = cast<With>(n);
+  open(w->isAsync ? "AsyncWith" : "With");
+  listField("items", w->items);
+  listField("body", w->body);
+}
+
+void Dumper::kMatch(const Node *n) {
+  auto *m = cast<Match>(n);
+  open("Match");
+  field("subject", m->subject);
+  listField("cases", m->cases);
+}
+
+void Dumper::kRaise(const Node *n) {
+  auto *r = cast<Raise>(n);
+  open("Raise");
+  optField("exc", r->exc);
+  optField("cause", r->cause);
+}
+
+void Dumper::kTry(const Node *n) {
+  auto *t = cast<Try>(n);
+  open(t->isStar ? "TryStar" : "Try");
+  listField("body", t->body);
+  listField("handlers", t->handlers);
+  listField("orelse", t->orelse);
+  listField("finalbody", t->finalbody);
+}
+
+void Dumper::kAssert(const Node *n) {
+  auto *a = cast<Assert>(n);
+  open("Assert");
+  field("test", a->test);
+  optField("msg", a->msg);
+}
+
+void Dumper::kImport(const Node *n) {
+  open("Import");
+  listField("names", cast<Import>(n)->names);
+}
+
+void Dumper::kImportFrom(const Node *n) {
+  auto *i = cast<ImportFrom>(n);
+  open("ImportFrom");
+  if (!i->module.empty())
+    strField("module", i->module);
+  listField("names", i->names);
+  rawField("level", std::to_string(i->level));
+}
+
+void Dumper::kGlobal(const Node *n) {
+  open("Global");
+  key("names");
+  strList(cast<Global>(n)->names);
+}
+
+void Dumper::kNonlocal(const Node *n) {
+  open("Nonlocal");
+  key("names");
+  strList(cast<Nonlocal>(n)->names);
+}
+
+void Dumper::kExprStmt(const Node *n) {
+  open("Expr");
+  field("value", cast<ExprStmt>(n)->value);
+}
+
+void Dumper::kPass(const Node *n) { open("Pass"); }
+
+void Dumper::kBreak(const Node *n) { open("Break"); }
+
+void Dumper::kContinue(const Node *n) { open("Continue"); }
+
+void Dumper::kBoolOp(const Node *n) {
+  auto *b = cast<BoolOp>(n);
+  open("BoolOp");
+  rawField("op", std::string(name(b->op)) + "()");
+  listField("values", b->values);
+}
+
+void Dumper::kNamedExpr(const Node *n) {
+  auto *e = cast<NamedExpr>(n);
+  open("NamedExpr");
+  field("target", e->target);
+  field("value", e->value);
+}
+
+void Dumper::kBinOp(const Node *n) {
+  auto *b = cast<BinOp>(n);
+  open("BinOp");
+  field("left", b->left);
+  rawField("op", std::string(name(b->op)) + "()");
+  field("right", b->right);
+}
+
+void Dumper::kUnaryOp(const Node *n) {
+  auto *u = cast<UnaryOp>(n);
+  open("UnaryOp");
+  rawField("op", std::string(name(u->op)) + "()");
+  field("operand", u->operand);
+}
+
+void Dumper::kLambda(const Node *n) {
+  auto *l = cast<Lambda>(n);
+  open("Lambda");
+  field("args", l->args);
+  field("body", l->body);
+}
+
+void Dumper::kIfExp(const Node *n) {
+  auto *i = cast<IfExp>(n);
+  open("IfExp");
+  field("test", i->test);
+  field("body", i->body);
+  field("orelse", i->orelse);
+}
+
+void Dumper::kDict(const Node *n) {
+  auto *d = cast<Dict>(n);
+  open("Dict");
+  listField("keys", d->keys);
+  listField("values", d->values);
+}
+
+void Dumper::kSet(const Node *n) {
+  open("Set");
+  listField("elts", cast<Set>(n)->elts);
+}
+
+void Dumper::kListComp(const Node *n) {
+  auto *c = cast<ListComp>(n);
+  open("ListComp");
+  field("elt", c->elt);
+  listField("generators", c->generators);
+}
+
+void Dumper::kSetComp(const Node *n) {
+  auto *c = cast<SetComp>(n);
+  open("SetComp");
+  field("elt", c->elt);
+  listField("generators", c->generators);
+}
+
+void Dumper::kDictComp(const Node *n) {
+  auto *c = cast<DictComp>(n);
+  open("DictComp");
+  field("key", c->key);
+  field("value", c->value);
+  listField("generators", c->generators);
+}
+
+void Dumper::kGeneratorExp(const Node *n) {
+  auto *c = cast<GeneratorExp>(n);
+  open("GeneratorExp");
+  field("elt", c->elt);
+  listField("generators", c->generators);
+}
+
+void Dumper::kAwait(const Node *n) {
+  open("Await");
+  field("value", cast<Await>(n)->value);
+}
+
+void Dumper::kYield(const Node *n) {
+  open("Yield");
+  optField("value", cast<Yield>(n)->value);
+}
+
+void Dumper::kYieldFrom(const Node *n) {
+  open("YieldFrom");
+  field("value", cast<YieldFrom>(n)->value);
+}
+
+void Dumper::kCompare(const Node *n) {
+  auto *c = cast<Compare>(n);
+  open("Compare");
+  field("left", c->left);
+  key("ops");
+  out += '[';
+  for (size_t i = 0; i < c->ops.size(); ++i) {
+    if (i)
+      out += ", ";
+    out += name(c->ops[i]);
+    out += "()";
+  }
+  out += ']';
+  listField("comparators", c->comparators);
+}
+
+void Dumper::kCall(const Node *n) {
+  auto *c = cast<Call>(n);
+  open("Call");
+  field("func", c->func);
+  listField("args", c->args);
+  listField("keywords", c->keywords);
+}
+
+void Dumper::kFormattedValue(const Node *n) {
+  auto *f = cast<FormattedValue>(n);
+  open("FormattedValue");
+  field("value", f->value);
+  rawField("conversion", std::to_string(f->conversion));
+  optField("format_spec", f->format_spec);
+}
+
+void Dumper::kJoinedStr(const Node *n) {
+  open("JoinedStr");
+  listField("values", cast<JoinedStr>(n)->values);
+}
+
+void Dumper::kConstant(const Node *n) {
+  auto *c = cast<Constant>(n);
+  open("Constant");
+  key("value");
+  constant(c);
+  if (c->isUnicodeKindU)
+    rawField("kind", "'u'");
+}
+
+void Dumper::kAttribute(const Node *n) {
+  auto *a = cast<Attribute>(n);
+  open("Attribute");
+  field("value", a->value);
+  strField("attr", a->attr);
+  ctx(a->ctx);
+}
+
+void Dumper::kSubscript(const Node *n) {
+  auto *s = cast<Subscript>(n);
+  open("Subscript");
+  field("value", s->value);
+  field("slice", s->slice);
+  ctx(s->ctx);
+}
+
+void Dumper::kStarred(const Node *n) {
+  auto *s = cast<Starred>(n);
+  open("Starred");
+  field("value", s->value);
+  ctx(s->ctx);
+}
+
+void Dumper::kName(const Node *n) {
+  auto *nm = cast<Name>(n);
+  open("Name");
+  strField("id", nm->id);
+  ctx(nm->ctx);
+}
+
+void Dumper::kList(const Node *n) {
+  auto *l = cast<List>(n);
+  open("List");
+  listField("elts", l->elts);
+  ctx(l->ctx);
+}
+
+void Dumper::kTuple(const Node *n) {
+  auto *t = cast<Tuple>(n);
+  open("Tuple");
+  listField("elts", t->elts);
+  ctx(t->ctx);
+}
+
+void Dumper::kSlice(const Node *n) {
+  auto *s = cast<Slice>(n);
+  open("Slice");
+  optField("lower", s->lower);
+  optField("upper", s->upper);
+  optField("step", s->step);
+}
+
+void Dumper::kMatchValue(const Node *n) {
+  open("MatchValue");
+  field("value", cast<MatchValue>(n)->value);
+}
+
+void Dumper::kMatchSingleton(const Node *n) {
+  auto v = cast<MatchSingleton>(n)->value;
+  open("MatchSingleton");
+  rawField("value", v == Constant::ValueKind::True    ? "True"
+                    : v == Constant::ValueKind::False ? "False"
+                                                      : "None");
+}
+
+void Dumper::kMatchSequence(const Node *n) {
+  open("MatchSequence");
+  listField("patterns", cast<MatchSequence>(n)->patterns);
+}
+
+void Dumper::kMatchMapping(const Node *n) {
+  auto *m = cast<MatchMapping>(n);
+  open("MatchMapping");
+  listField("keys", m->keys);
+  listField("patterns", m->patterns);
+  if (!m->rest.empty())
+    strField("rest", m->rest);
+}
+
+void Dumper::kMatchClass(const Node *n) {
+  auto *m = cast<MatchClass>(n);
+  open("MatchClass");
+  field("cls", m->cls);
+  listField("patterns", m->patterns);
+  key("kwd_attrs");
+  strList(m->kwd_attrs);
+  listField("kwd_patterns", m->kwd_patterns);
+}
+
+void Dumper::kMatchStar(const Node *n) {
+  auto *m = cast<MatchStar>(n);
+  open("MatchStar");
+  if (!m->name.empty())
+    strField("name", m->name);
+}
+
+void Dumper::kMatchAs(const Node *n) {
+  auto *m = cast<MatchAs>(n);
+  open("MatchAs");
+  optField("pattern", m->pattern);
+  if (!m->name.empty())
+    strField("name", m->name);
+}
+
+void Dumper::kMatchOr(const Node *n) {
+  open("MatchOr");
+  listField("patterns", cast<MatchOr>(n)->patterns);
+}
+
+void Dumper::kComprehension(const Node *n) {
+  auto *c = cast<Comprehension>(n);
+  open("comprehension");
+  field("target", c->target);
+  field("iter", c->iter);
+  listField("ifs", c->ifs);
+  rawField("is_async", c->is_async ? "1" : "0");
+}
+
+void Dumper::kExceptHandler(const Node *n) {
+  auto *h = cast<ExceptHandler>(n);
+  open("ExceptHandler");
+  optField("type", h->type);
+  if (!h->name.empty())
+    strField("name", h->name);
+  listField("body", h->body);
+}
+
+void Dumper::kArguments(const Node *n) {
+  auto *a = cast<Arguments>(n);
+  open("arguments");
+  listField("posonlyargs", a->posonlyargs);
+  listField("args", a->args);
+  optField("vararg", a->vararg);
+  listField("kwonlyargs", a->kwonlyargs);
+  listField("kw_defaults", a->kw_defaults);
+  optField("kwarg", a->kwarg);
+  listField("defaults", a->defaults);
+}
+
+void Dumper::kArg(const Node *n) {
+  auto *a = cast<Arg>(n);
+  open("arg");
+  strField("arg", a->arg);
+  optField("annotation", a->annotation);
+}
+
+void Dumper::kKeyword(const Node *n) {
+  auto *k = cast<Keyword>(n);
+  open("keyword");
+  if (k->hasArg)
+    strField("arg", k->arg);
+  field("value", k->value);
+}
+
+void Dumper::kAlias(const Node *n) {
+  auto *a = cast<Alias>(n);
+  open("alias");
+  strField("name", a->name);
+  if (!a->asname.empty())
+    strField("asname", a->asname);
+}
+
+void Dumper::kWithItem(const Node *n) {
+  auto *w = cast<WithItem>(n);
+  open("withitem");
+  field("context_expr", w->context_expr);
+  optField("optional_vars", w->optional_vars);
+}
+
+void Dumper::kMatchCase(const Node *n) {
+  auto *m = cast<MatchCase>(n);
+  open("match_case");
+  field("pattern", m->pattern);
+  optField("guard", m->guard);
+  listField("body", m->body);
 }
 
 } // namespace

@@ -232,7 +232,7 @@ void ErrorCollector::syntaxError(antlr4::Recognizer *recognizer,
 class GuardedParser : public P {
 public:
   using P::P;
-  static constexpr size_t kMaxDepth = 3000;
+  static constexpr size_t kMaxDepth = 4000;
   struct TooDeep {};
   void enterRule(ParserRuleContext *c, size_t s, size_t r) override {
     // Measuring the depth walks the parents, so do it now and then; the
