@@ -5,7 +5,6 @@
 
 #include "aioc/task.h"
 
-#include <variant>
 
 namespace aioc {
 
