@@ -2243,6 +2243,11 @@ struct FStringParser {
     size_t quoteLen = 0;
     for (; i < end; ++i) {
       char ch = text[i];
+      if (ch == '\\') {
+        // 3.11: not even inside a string within the expression.
+        fail(i, "f-string expression part cannot include a backslash");
+        return end;
+      }
       if (quote) {
         if (ch == quote &&
             (quoteLen == 1 ||

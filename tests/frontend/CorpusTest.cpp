@@ -18,7 +18,7 @@ using namespace llvm;
 
 static cl::opt<std::string> oracle(cl::Positional, cl::Required,
                                    cl::desc("<oracle.tsv>"));
-static cl::opt<unsigned> maxDump("max-dump-mismatches", cl::init(~0u),
+static cl::opt<unsigned> maxDump("max-dump-mismatches", cl::init(0),
                                  cl::desc("fail above this many"));
 static cl::opt<bool> verbose("v", cl::desc("list every mismatch"));
 

@@ -1,0 +1,6 @@
+match = case = _ = 1
+match match:
+    case case if case:
+        pass
+    case _:
+        match(case)
