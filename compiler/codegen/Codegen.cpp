@@ -1739,7 +1739,9 @@ void Gen::stmt(Stmt *s) {
     Expr *v = cast<ExprStmt>(s)->value;
     std::string x = expr(v);
     flushPre(pre);
-    if (x != "py::none" && !isa<Constant>(v) && !isa<Name>(v))
+    // An awaited value was already computed into a temporary.
+    if (x != "py::none" && !isa<Constant>(v) && !isa<Name>(v) &&
+        !isa<Await>(v))
       line(x + ";");
     return;
   }
