@@ -65,6 +65,10 @@ void detail::runMain(EventLoop &loop, TaskBase *main) {
     runUntilComplete(loop, main);
   } catch (...) {
     err = std::current_exception();
+    // run_until_complete consumes a BaseException (SystemExit, ...) of its
+    // own task so that it is not reported as never retrieved.
+    if (main->done() && !main->cancelled())
+      (void)main->exception();
   }
   try {
     cancelAllTasks(loop);
