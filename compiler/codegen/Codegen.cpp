@@ -1740,8 +1740,7 @@ void Gen::stmt(Stmt *s) {
     std::string x = expr(v);
     flushPre(pre);
     // An awaited value was already computed into a temporary.
-    if (x != "py::none" && !isa<Constant>(v) && !isa<Name>(v) &&
-        !isa<Await>(v))
+    if (x != "py::none" && !isa<Constant>(v) && !isa<Name>(v) && !isa<Await>(v))
       line(x + ";");
     return;
   }
