@@ -170,6 +170,19 @@ private:
   const Type *unify(const Type *a, const Type *b, Expr *where);
   std::string qualName(Expr *e); // "asyncio.sleep" for module members
   bool noKeywords(Call *c, const std::string &what);
+  // CPython keeps an int stored where a float is annotated (prints `10`,
+  // not `10.0`); aioc's static float would print differently, so the
+  // implicit widening of a value the program can observe is an error.
+  void noIntToFloat(Expr *e, const Type *from, const Type *to) {
+    if (!e || !from || !to)
+      return;
+    if (to->is(TK::Optional))
+      to = to->args[0];
+    if (to->is(TK::Float) && (from->is(TK::Int) || from->is(TK::Bool)))
+      error(e, "an `int` stored where `float` is expected would print as a "
+               "float in aioc but as an int in Python; write a float (e.g. "
+               "`1.0`) or convert with `float(...)`");
+  }
   void checkKey(Expr *key, const Type *el) {
     // key=: a one-argument callable over the elements, or len/str/abs.
     const Type *kt = checkExpr(key, T.callable({el}, T.unknownT));
@@ -989,6 +1002,8 @@ void TypeChecker::bindName(Name *n, const Type *t, Expr *value,
   } else if (!assignable(t, s->type)) {
     error(value ? (Node *)value : (Node *)n,
           q(n->id) + " is " + q(s->type) + "; cannot assign " + q(t));
+  } else {
+    noIntToFloat(value, t, s->type);
   }
   n->type = s->type;
   // A fresh assignment ends any narrowing of the name.
@@ -1220,6 +1235,7 @@ void TypeChecker::checkStmt(Stmt *s) {
         r->value ? checkExpr(r->value, cur_->retAnnotated ? cur_->ret : nullptr)
                  : T.noneT;
     if (cur_->retAnnotated) {
+      noIntToFloat(r->value, t, cur_->ret);
       if (!assignable(t, cur_->ret))
         error(r->value ? (Node *)r->value : (Node *)r,
               "function " + q(cur_->name) + " returns " + q(cur_->ret) +
@@ -2214,6 +2230,7 @@ const Type *TypeChecker::checkUserCall(FuncInfo *f, Call *c, size_t skip) {
   for (size_t i = 0; i < n; ++i) {
     if (bound[i]) {
       const Type *t = checkExpr(bound[i], f->paramTypes[i]);
+      noIntToFloat(bound[i], t, f->paramTypes[i]);
       if (!assignable(t, f->paramTypes[i]))
         error(bound[i], "argument " + q(f->paramNames[i]) + " of " +
                             q(f->name) + " is " + q(f->paramTypes[i]) +
@@ -2273,9 +2290,10 @@ const Type *TypeChecker::checkClassCall(ClassInfo *ci, Call *c) {
       bound[i] = k->value;
     }
     for (size_t i = 0; i < fields.size(); ++i) {
-      if (bound[i])
-        checkExprAs(bound[i], fields[i]->type, "field value");
-      else if (!fields[i]->init)
+      if (bound[i]) {
+        const Type *ft = checkExprAs(bound[i], fields[i]->type, "field value");
+        noIntToFloat(bound[i], ft, fields[i]->type);
+      } else if (!fields[i]->init)
         error(c, q(ci->name) + " missing field " + q(fields[i]->name));
     }
     return ci->instance;
