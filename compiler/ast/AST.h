@@ -42,19 +42,39 @@ struct SourceRange {
 enum class ExprContext : uint8_t { Load, Store, Del };
 enum class BoolOpKind : uint8_t { And, Or };
 enum class OperatorKind : uint8_t {
-  Add, Sub, Mult, MatMult, Div, Mod, Pow, LShift, RShift, BitOr, BitXor,
-  BitAnd, FloorDiv
+  Add,
+  Sub,
+  Mult,
+  MatMult,
+  Div,
+  Mod,
+  Pow,
+  LShift,
+  RShift,
+  BitOr,
+  BitXor,
+  BitAnd,
+  FloorDiv
 };
 enum class UnaryOpKind : uint8_t { Invert, Not, UAdd, USub };
 enum class CmpOpKind : uint8_t {
-  Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn
+  Eq,
+  NotEq,
+  Lt,
+  LtE,
+  Gt,
+  GtE,
+  Is,
+  IsNot,
+  In,
+  NotIn
 };
 
-const char *name(ExprContext);     // "Load"
-const char *name(BoolOpKind);      // "And"
-const char *name(OperatorKind);    // "Add"
-const char *name(UnaryOpKind);     // "USub"
-const char *name(CmpOpKind);       // "NotEq"
+const char *name(ExprContext);      // "Load"
+const char *name(BoolOpKind);       // "And"
+const char *name(OperatorKind);     // "Add"
+const char *name(UnaryOpKind);      // "USub"
+const char *name(CmpOpKind);        // "NotEq"
 const char *spelling(OperatorKind); // "+"
 const char *spelling(CmpOpKind);    // "!=", "is not", "not in"
 
@@ -66,19 +86,74 @@ public:
     // mod
     Module,
     // stmt
-    FunctionDef, ClassDef, Return, Delete, Assign, AugAssign, AnnAssign,
-    For, While, If, With, Match, Raise, Try, Assert, Import, ImportFrom,
-    Global, Nonlocal, ExprStmt, Pass, Break, Continue,
+    FunctionDef,
+    ClassDef,
+    Return,
+    Delete,
+    Assign,
+    AugAssign,
+    AnnAssign,
+    For,
+    While,
+    If,
+    With,
+    Match,
+    Raise,
+    Try,
+    Assert,
+    Import,
+    ImportFrom,
+    Global,
+    Nonlocal,
+    ExprStmt,
+    Pass,
+    Break,
+    Continue,
     // expr
-    BoolOp, NamedExpr, BinOp, UnaryOp, Lambda, IfExp, Dict, Set, ListComp,
-    SetComp, DictComp, GeneratorExp, Await, Yield, YieldFrom, Compare, Call,
-    FormattedValue, JoinedStr, Constant, Attribute, Subscript, Starred, Name,
-    List, Tuple, Slice,
+    BoolOp,
+    NamedExpr,
+    BinOp,
+    UnaryOp,
+    Lambda,
+    IfExp,
+    Dict,
+    Set,
+    ListComp,
+    SetComp,
+    DictComp,
+    GeneratorExp,
+    Await,
+    Yield,
+    YieldFrom,
+    Compare,
+    Call,
+    FormattedValue,
+    JoinedStr,
+    Constant,
+    Attribute,
+    Subscript,
+    Starred,
+    Name,
+    List,
+    Tuple,
+    Slice,
     // pattern
-    MatchValue, MatchSingleton, MatchSequence, MatchMapping, MatchClass,
-    MatchStar, MatchAs, MatchOr,
+    MatchValue,
+    MatchSingleton,
+    MatchSequence,
+    MatchMapping,
+    MatchClass,
+    MatchStar,
+    MatchAs,
+    MatchOr,
     // helpers
-    Comprehension, ExceptHandler, Arguments, Arg, Keyword, Alias, WithItem,
+    Comprehension,
+    ExceptHandler,
+    Arguments,
+    Arg,
+    Keyword,
+    Alias,
+    WithItem,
     MatchCase,
   };
 
@@ -551,8 +626,8 @@ public:
   FormattedValue() : Expr(Kind::FormattedValue) {}
   AIOC_NODE_CLASSOF(FormattedValue)
   Expr *value = nullptr;
-  int conversion = -1;              // -1, or 's', 'r', 'a'
-  Expr *format_spec = nullptr;      // a JoinedStr, or nullptr
+  int conversion = -1;         // -1, or 's', 'r', 'a'
+  Expr *format_spec = nullptr; // a JoinedStr, or nullptr
 };
 
 class JoinedStr : public Expr {
@@ -565,7 +640,15 @@ public:
 class Constant : public Expr {
 public:
   enum class ValueKind : uint8_t {
-    None, True, False, Ellipsis, Int, Float, Complex, Str, Bytes
+    None,
+    True,
+    False,
+    Ellipsis,
+    Int,
+    Float,
+    Complex,
+    Str,
+    Bytes
   };
   Constant() : Expr(Kind::Constant) {}
   AIOC_NODE_CLASSOF(Constant)

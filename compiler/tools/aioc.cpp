@@ -29,9 +29,11 @@ AIOC_NOT_YET(lintStub, "lint", "find asyncio mistakes (not implemented yet)")
 AIOC_NOT_YET(checkStub, "check", "parse and type-check (not implemented yet)")
 #endif
 #ifndef AIOC_HAVE_DRIVER
-AIOC_NOT_YET(compileStub, "compile", "compile to a binary (not implemented yet)")
+AIOC_NOT_YET(compileStub, "compile",
+             "compile to a binary (not implemented yet)")
 AIOC_NOT_YET(runStub, "run", "compile and run (not implemented yet)")
-AIOC_NOT_YET(emitStub, "emit-cpp", "print the generated C++ (not implemented yet)")
+AIOC_NOT_YET(emitStub, "emit-cpp",
+             "print the generated C++ (not implemented yet)")
 #endif
 
 void printVersion(raw_ostream &os) {
@@ -54,8 +56,7 @@ int main(int argc, char **argv) {
       checkStub(),
 #endif
 #ifdef AIOC_HAVE_DRIVER
-      aioc::tools::compileCommand(),
-      aioc::tools::runCommand(),
+      aioc::tools::compileCommand(), aioc::tools::runCommand(),
       aioc::tools::emitCppCommand(),
 #else
       compileStub(),

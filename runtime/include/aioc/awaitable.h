@@ -5,7 +5,6 @@
 
 #include "aioc/task.h"
 
-
 namespace aioc {
 
 // asyncio.ensure_future: a coroutine becomes a Task; futures and tasks are
