@@ -94,6 +94,25 @@ private:
   int loopDepth_ = 0;
   int tryFinallyDepth_ = 0;
 
+  // Closures capture by value (codegen), which equals Python's late binding
+  // only when the captured variable is bound once, outside any loop, before
+  // the closure is defined. Anything else is refused (checkCaptures) rather
+  // than compiled to a silently different answer.
+  struct Capture {
+    Symbol *sym;
+    Name *use;
+    SourceLoc closureBegin;
+  };
+  struct Binding {
+    SourceLoc at;
+    bool inLoop;
+  };
+  std::vector<Capture> captures_;
+  std::map<Symbol *, std::vector<Binding>> bindings_;
+  bool bindingForTarget_ = false;
+  void noteCapture(Symbol *s, Name *use);
+  void checkCaptures();
+
   // ------------------------------------------------------------ helpers
   void error(const Node *n, const std::string &msg) {
     ++errors_;
@@ -789,6 +808,8 @@ const Type *TypeChecker::lookupNarrow(Symbol *s) {
 const Type *TypeChecker::checkName(Name *n) {
   bool closure;
   Symbol *s = lookup(n->id, closure);
+  if (s && closure)
+    noteCapture(s, n);
   if (!s) {
     auto al = aliases_.find(n->id);
     if (al != aliases_.end()) {
@@ -951,6 +972,7 @@ void TypeChecker::bindName(Name *n, const Type *t, Expr *value,
     return;
   }
   R.nameSymbols[n] = s;
+  bindings_[s].push_back({n->range.begin, loopDepth_ > 0 || bindingForTarget_});
   if (s->kind != Symbol::Kind::Local && s->kind != Symbol::Kind::Global &&
       s->kind != Symbol::Kind::Param) {
     error(n, "cannot rebind " + q(n->id));
@@ -1417,7 +1439,9 @@ void TypeChecker::checkFor(For *s) {
   const Type *it = checkExpr(s->iter);
   forgetNarrowing(s->body);
   const Type *el = iterElem(s->iter, it);
+  bindingForTarget_ = true;
   checkAssignTarget(s->target, el, nullptr);
+  bindingForTarget_ = false;
   ++loopDepth_;
   narrow_.emplace_back();
   checkBlock(s->body);
@@ -3453,6 +3477,53 @@ const Type *TypeChecker::checkMethodCall(Attribute *a, const Type *recv,
 
 // ------------------------------------------------------------ driver
 
+static bool before(SourceLoc a, SourceLoc b) {
+  return a.line < b.line || (a.line == b.line && a.col < b.col);
+}
+
+void TypeChecker::noteCapture(Symbol *s, Name *use) {
+  if (s->kind != Symbol::Kind::Local && s->kind != Symbol::Kind::Param)
+    return;
+  // Walk out to the function just inside the symbol's owner. Comprehensions
+  // run at once, so a chain of comprehensions only is not a deferred closure.
+  bool deferred = false;
+  SourceLoc begin = use->range.begin;
+  for (FuncInfo *f = cur_; f && f != s->owner; f = f->parent) {
+    if (f->def) {
+      deferred = true;
+      begin = f->def->range.begin;
+    } else if (f->lambda) {
+      deferred = true;
+      begin = f->lambda->range.begin;
+    }
+  }
+  if (deferred)
+    captures_.push_back({s, use, begin});
+}
+
+void TypeChecker::checkCaptures() {
+  std::set<Symbol *> reported;
+  for (const Capture &c : captures_) {
+    if (reported.count(c.sym))
+      continue;
+    const std::vector<Binding> &b = bindings_[c.sym];
+    bool ok;
+    if (c.sym->kind == Symbol::Kind::Param)
+      ok = b.empty();
+    else
+      ok = c.sym->owner && c.sym->owner->name != "<comprehension>" &&
+           b.size() == 1 && !b[0].inLoop && before(b[0].at, c.closureBegin);
+    if (ok)
+      continue;
+    reported.insert(c.sym);
+    error(c.use, q(c.use->id) +
+                     " is captured by a nested function or lambda but is "
+                     "reassigned, assigned in a loop or after the closure is "
+                     "defined; aioc captures by value, so this is not "
+                     "supported (bind it to a new name that is assigned once)");
+  }
+}
+
 bool TypeChecker::run() {
   setupBuiltins();
   narrow_.emplace_back();
@@ -3487,6 +3558,7 @@ bool TypeChecker::run() {
   for (Symbol *g : R.globals)
     if (!g->type)
       g->type = T.errorT;
+  checkCaptures();
   return errors_ == 0;
 }
 
