@@ -79,7 +79,7 @@ std::string hashHex(llvm::StringRef data) {
 // first use and shared by every later compile (atomic rename: concurrent
 // compiles never see a half-written file).
 std::string ensurePch(const std::string &cxx, int opt) {
-  std::string header = std::string(kSupportInclude) + "/aioc_gen/support.h";
+  std::string header = std::string(kSupportInclude) + "/aioc/gen/support.h";
   llvm::sys::fs::file_status st, lib;
   if (llvm::sys::fs::status(header, st) ||
       llvm::sys::fs::status(kRuntimeLib, lib))

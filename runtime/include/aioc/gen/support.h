@@ -1,7 +1,7 @@
 // The one header every aioc-generated program includes: the runtime's public
-// headers plus the few lowering helpers that belong to the compiler rather
-// than to the runtime (exception values, object identity, argv). It is
-// shipped with the compiler and precompiled by the driver.
+// headers plus the few lowering helpers generated code needs (exception
+// values, object identity, argv). It lives among the runtime's public headers
+// so that generated code includes nothing else; the driver precompiles it.
 #pragma once
 
 #include <aioc/asyncio.h>
