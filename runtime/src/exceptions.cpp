@@ -1,4 +1,5 @@
 #include "aioc/exceptions.h"
+#include "aioc/py/str.h"
 
 #include <cerrno>
 #include <cstring>
@@ -7,41 +8,12 @@
 
 namespace aioc {
 
+// One implementation of repr(str) for the whole runtime: py::Str's, which
+// follows CPython's quote choice and escapes (including non-printable
+// Unicode).
 std::string pyStrRepr(const std::string &s) {
-  // CPython uses single quotes unless the text has ' and no ".
-  bool hasSingle = s.find('\'') != std::string::npos;
-  bool hasDouble = s.find('"') != std::string::npos;
-  char q = (hasSingle && !hasDouble) ? '"' : '\'';
-  std::string out(1, q);
-  static const char hex[] = "0123456789abcdef";
-  for (unsigned char c : s) {
-    switch (c) {
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    default:
-      if (c == static_cast<unsigned char>(q)) {
-        out += '\\';
-        out += static_cast<char>(c);
-      } else if (c < 0x20 || c == 0x7f) {
-        out += "\\x";
-        out += hex[c >> 4];
-        out += hex[c & 15];
-      } else {
-        out += static_cast<char>(c); // UTF-8 passes through: printable
-      }
-    }
-  }
-  out += q;
+  std::string out;
+  py::reprTo(out, py::Str(s));
   return out;
 }
 

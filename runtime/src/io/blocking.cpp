@@ -56,41 +56,7 @@ std::string input(const std::string &prompt) {
 // ---- repr helpers
 // ---------------------------------------------------------------
 
-std::string reprStr(const std::string &s) {
-  bool hasSingle = s.find('\'') != std::string::npos;
-  bool hasDouble = s.find('"') != std::string::npos;
-  char q = (hasSingle && !hasDouble) ? '"' : '\'';
-  std::string out(1, q);
-  for (unsigned char c : s) {
-    switch (c) {
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    default:
-      if (c == static_cast<unsigned char>(q)) {
-        out += '\\';
-        out += static_cast<char>(c);
-      } else if (c < 0x20 || c == 0x7f) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\x%02x", c);
-        out += buf;
-      } else {
-        out += static_cast<char>(c);
-      }
-    }
-  }
-  out += q;
-  return out;
-}
+std::string reprStr(const std::string &s) { return pyStrRepr(s); }
 
 std::string reprStrList(const std::vector<std::string> &v) {
   std::string out = "[";
