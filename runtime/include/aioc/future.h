@@ -99,6 +99,21 @@ namespace detail {
 void suspendOn(FutureBase *f, std::coroutine_handle<> h);
 // The exception the task was woken with, if any (consumed).
 std::exception_ptr takeInjected();
+
+// `await fut` / `await task`: one hop through the loop unless already done;
+// a cancellation injected while suspended is raised here.
+template <class State, class T> struct StateAwaiter {
+  State *s;
+  bool await_ready() const noexcept { return s->done(); }
+  void await_suspend(std::coroutine_handle<> h) { suspendOn(s, h); }
+  T await_resume() {
+    if (auto e = takeInjected())
+      std::rethrow_exception(e);
+    s->checkResult();
+    if constexpr (!std::is_void_v<T>)
+      return *s->value;
+  }
+};
 } // namespace detail
 
 template <class T> class FutureState : public FutureBase {
@@ -142,18 +157,7 @@ public:
   FutureState<T> *state() const { return s_.get(); }
   Ref<FutureBase> base() const { return Ref<FutureBase>(s_.get()); }
 
-  struct Awaiter {
-    FutureState<T> *s;
-    bool await_ready() const noexcept { return s->done(); }
-    void await_suspend(std::coroutine_handle<> h) { detail::suspendOn(s, h); }
-    T await_resume() {
-      if (auto e = detail::takeInjected())
-        std::rethrow_exception(e);
-      s->checkResult();
-      if constexpr (!std::is_void_v<T>)
-        return *s->value;
-    }
-  };
+  using Awaiter = detail::StateAwaiter<FutureState<T>, T>;
   Awaiter operator co_await() const { return Awaiter{s_.get()}; }
 
 private:

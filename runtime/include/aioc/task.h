@@ -121,18 +121,7 @@ public:
   explicit operator bool() const { return bool(s_); }
   friend bool operator==(const Task &a, const Task &b) { return a.s_ == b.s_; }
 
-  struct Awaiter {
-    TaskState<T> *s;
-    bool await_ready() const noexcept { return s->done(); }
-    void await_suspend(std::coroutine_handle<> h) { detail::suspendOn(s, h); }
-    T await_resume() {
-      if (auto e = detail::takeInjected())
-        std::rethrow_exception(e);
-      s->checkResult();
-      if constexpr (!std::is_void_v<T>)
-        return *s->value;
-    }
-  };
+  using Awaiter = detail::StateAwaiter<TaskState<T>, T>;
   Awaiter operator co_await() const { return Awaiter{s_.get()}; }
 
 private:
