@@ -218,6 +218,10 @@ private:
   std::string builtinCall(const std::string &name, Call *c);
   std::string moduleCall(const std::string &qn, Call *c);
   std::string methodCall(Attribute *a, Call *c);
+  // CodegenAsyncio.inc: "" when not an asyncio extension.
+  std::string asyncioCall(const std::string &qn, Call *c);
+  std::string asyncioMethod(Attribute *a, Call *c, const std::string &recv);
+  std::string asyncioAttribute(Attribute *a);
   std::string userCall(const FuncInfo *f, Call *c, size_t skip,
                        const std::string &callee);
   std::string classCall(const ClassInfo *ci, Call *c);
@@ -322,6 +326,8 @@ std::string Gen::cppType(const Type *t) {
   case TK::Builtin:
     if (t->name == "asyncio.loop")
       return "aioc::EventLoop *";
+    if (t->name == "asyncio.AnyTask")
+      return "AnyTask";
     return "/*unsupported type " + t->str() + "*/ void";
   case TK::Queue:
     return "std::shared_ptr<aioc::" + t->name + "<" + cppType(t->args[0]) +
@@ -595,6 +601,8 @@ std::string Gen::name(Name *n) {
 
 std::string Gen::attribute(Attribute *a) {
   const Type *vt = a->value->type;
+  if (std::string r = asyncioAttribute(a); !r.empty())
+    return r;
   if (vt && vt->is(TK::Class)) {
     if (auto *n = dyn_cast<Name>(a->value);
         n && n->id == "self" && fn_ && !vt->cls->isException)
@@ -919,12 +927,22 @@ std::string Gen::awaitExpr(Await *a) {
     // The gather object lives in a variable across the await (it owns the
     // children's handles); its result becomes a Python list.
     std::string args;
+    bool retExc = false;
+    for (auto *k : c->keywords)
+      if (auto *cv = dyn_cast<Constant>(k->value);
+          k->arg == "return_exceptions" && cv &&
+          cv->valueKind == Constant::ValueKind::True)
+        retExc = true;
+    if (retExc)
+      args = "aioc::returnExceptions, ";
     if (c->args.size() == 1 && isa<Starred>(c->args[0])) {
-      args = "listToVector(" + expr(cast<Starred>(c->args[0])->value) + ")";
+      args += "listToVector(" + expr(cast<Starred>(c->args[0])->value) + ")";
     } else {
       for (size_t i = 0; i < c->args.size(); ++i)
         args += (i ? ", " : "") + coroOf(c->args[i]);
     }
+    if (retExc && c->args.empty())
+      args = "";
     std::string g = fresh("_g");
     if (c->args.empty()) {
       return cppType(a->type) + "()";
@@ -935,8 +953,12 @@ std::string Gen::awaitExpr(Await *a) {
                       cppStringLiteral(O.scriptPath) + ", " +
                       std::to_string(a->range.begin.line) + ");");
     std::string tmp = fresh();
-    pre_->push_back("auto " + tmp + " = toPyList<" + cppType(a->type->args[0]) +
-                    ">(co_await " + g + ");");
+    if (retExc)
+      pre_->push_back("auto " + tmp + " = noneOutcomesToList(co_await " + g +
+                      ");");
+    else
+      pre_->push_back("auto " + tmp + " = toPyList<" +
+                      cppType(a->type->args[0]) + ">(co_await " + g + ");");
     return tmp;
   } else {
     v = expr(a->value);
@@ -1364,6 +1386,8 @@ std::string Gen::moduleCall(const std::string &qn, Call *c) {
         return x;
     return nullptr;
   };
+  if (std::string r = asyncioCall(qn, c); !r.empty())
+    return r;
   if (qn == "asyncio.run") {
     std::string dbg = "false";
     if (Keyword *k = kw("debug"))
@@ -1484,6 +1508,8 @@ std::string Gen::methodCall(Attribute *a, Call *c) {
   std::string recv = expr(a->value);
   if (containsAwait(c) && !isa<Name>(a->value))
     recv = hoist(recv);
+  if (std::string r = asyncioMethod(a, c, recv); !r.empty())
+    return r;
   if (rt->is(TK::Builtin) && rt->name == "asyncio.loop") {
     if (m == "time")
       return "py::Float(" + recv + "->time())";
@@ -2469,6 +2495,8 @@ std::string Gen::run() {
   out += "  return aioc::py::runMain(aioc_user::moduleMain);\n}\n";
   return out;
 }
+
+#include "codegen/CodegenAsyncio.inc"
 
 } // namespace
 

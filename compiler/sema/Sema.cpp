@@ -48,6 +48,7 @@ const char *const kBuiltinExceptions[][2] = {
     {"ConnectionError", "OSError"},
     {"TimeoutError", "OSError"},
     {"InvalidStateError", "Exception"},
+    {"BrokenBarrierError", "RuntimeError"},
     {"QueueEmpty", "Exception"},
     {"QueueFull", "Exception"},
     {"ExceptionGroup", "Exception"},
@@ -178,6 +179,10 @@ private:
   const Type *checkModuleCall(const std::string &qual, Call *c,
                               const Type *expected);
   const Type *checkMethodCall(Attribute *a, const Type *recv, Call *c);
+  // SemaAsyncio.inc: nullptr when not an asyncio extension call.
+  const Type *checkAsyncioCall(const std::string &qual, Call *c);
+  const Type *checkAsyncioMethod(Attribute *a, const Type *recv, Call *c);
+  const Type *anyTaskType();
   const Type *checkUserCall(FuncInfo *f, Call *c, size_t skip = 0);
   const Type *checkClassCall(ClassInfo *ci, Call *c);
   const Type *checkBinOp(BinOp *b);
@@ -994,7 +999,8 @@ void TypeChecker::bindName(Name *n, const Type *t, Expr *value,
               "aioc; store `list(...)` of it");
     return;
   }
-  if ((t->is(TK::Builtin) && t->name != "asyncio.loop") ||
+  if ((t->is(TK::Builtin) && t->name != "asyncio.loop" &&
+       t->name != "asyncio.AnyTask") ||
       t->is(TK::ClassRef) || t->is(TK::Module)) {
     error(value ? (Node *)value : (Node *)n,
           "functions, classes and modules as values are not supported by "
@@ -1976,8 +1982,13 @@ const Type *TypeChecker::checkAttribute(Attribute *a) {
         return T.builtin(qn);
       if (qn == "asyncio.CancelledError" || qn == "asyncio.TimeoutError" ||
           qn == "asyncio.QueueEmpty" || qn == "asyncio.QueueFull" ||
-          qn == "asyncio.InvalidStateError")
+          qn == "asyncio.InvalidStateError" ||
+          qn == "asyncio.BrokenBarrierError")
         return exc(qn.substr(8))->ref;
+      // asyncio.wait's return_when constants are these strings in CPython.
+      if (qn == "asyncio.FIRST_COMPLETED" || qn == "asyncio.FIRST_EXCEPTION" ||
+          qn == "asyncio.ALL_COMPLETED")
+        return T.strT;
       if (qn == "math.pi" || qn == "math.e" || qn == "math.inf")
         return T.floatT;
       if (qn == "os.environ")
@@ -2009,6 +2020,11 @@ const Type *TypeChecker::checkAttribute(Attribute *a) {
     return T.strT;
   if (t->is(TK::Queue) && a->attr == "maxsize")
     return T.intT;
+  if (t->is(TK::Prim) && t->name == "Barrier" &&
+      (a->attr == "parties" || a->attr == "n_waiting"))
+    return T.intT;
+  if (t->is(TK::Prim) && t->name == "Barrier" && a->attr == "broken")
+    return T.boolT;
   error(a, q(t) + " has no attribute " + q(a->attr) +
                " (or it is not supported by aioc)");
   return T.errorT;
@@ -2793,11 +2809,15 @@ const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
   }
   if (qn == "asyncio.gather") {
     onlyKw({"return_exceptions"});
+    bool retExc = false;
     if (Keyword *k = kw("return_exceptions")) {
       checkExprAs(k->value, T.boolT, "return_exceptions");
       auto *cv = dyn_cast<Constant>(k->value);
-      if (!cv || cv->valueKind != Constant::ValueKind::False)
-        unsupported(k, "`gather(return_exceptions=True)` is");
+      if (cv && cv->valueKind == Constant::ValueKind::True)
+        retExc = true;
+      else if (!cv || cv->valueKind != Constant::ValueKind::False)
+        error(k->value, "`return_exceptions` must be the constant True or "
+                        "False for aioc (it decides the result type)");
     }
     std::vector<const Type *> rs;
     for (auto *a : c->args) {
@@ -2830,6 +2850,17 @@ const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
     bool same = true;
     for (auto *r : rs)
       same = same && r == rs[0];
+    if (retExc) {
+      // Elements are results or exceptions; aioc has no union of a result
+      // type and BaseException, but for None results it is exactly
+      // `BaseException | None`.
+      if (same && rs[0]->is(TK::None))
+        return T.coroutine(T.list(T.optional(exc("BaseException")->instance)));
+      error(c, "gather(return_exceptions=True) is supported by aioc only for "
+               "awaitables that return None (the result would mix values "
+               "and exceptions)");
+      return T.errorT;
+    }
     if (same)
       return T.coroutine(T.list(rs[0]));
     error(c, "gather() of different result types is not supported by aioc "
@@ -2922,10 +2953,8 @@ const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
     needAsync();
     return T.builtin("asyncio.loop");
   }
-  if (qn == "asyncio.current_task") {
-    unsupported(c, "`asyncio.current_task()` is");
-    return T.errorT;
-  }
+  if (const Type *r = checkAsyncioCall(qn, c))
+    return r;
   if (qn == "sys.exit") {
     if (argCount(c, 0, 1, qn) && c->args.size() == 1)
       checkExprAs(c->args[0], T.intT, "exit status");
@@ -3023,6 +3052,8 @@ const Type *TypeChecker::checkMethodCall(Attribute *a, const Type *recv,
                  " (or it is not supported by aioc)");
     return T.errorT;
   };
+  if (const Type *r = checkAsyncioMethod(a, recv, c))
+    return r;
   const Type *S = T.strT, *I = T.intT, *B = T.boolT, *N = T.noneT;
   switch (recv->kind) {
   case TK::Str: {
@@ -3561,6 +3592,8 @@ bool TypeChecker::run() {
   checkCaptures();
   return errors_ == 0;
 }
+
+#include "sema/SemaAsyncio.inc"
 
 } // namespace
 

@@ -259,3 +259,5 @@ inline py::List<py::Str> argvList(int argc, char **argv) {
 }
 
 } // namespace aioc::gen
+
+#include <aioc/gen/asyncio_support.h>
