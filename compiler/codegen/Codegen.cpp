@@ -595,7 +595,14 @@ std::string Gen::name(Name *n) {
   // Narrowed Optional: read the value.
   if (s->type && s->type->is(TK::Optional) && n->type &&
       !n->type->is(TK::Optional))
-    return v + ".value()";
+    v = v + ".value()";
+  // Exception narrowed by isinstance() to a subclass: view it as that.
+  if (const Type *st =
+          s->type && s->type->is(TK::Optional) ? s->type->args[0] : s->type;
+      st && n->type && st != n->type && st->is(TK::Class) &&
+      n->type->is(TK::Class) && st->cls->isException &&
+      n->type->cls->isException)
+    v = "excDown<" + n->type->cls->cppName + ">(" + v + ")";
   return v;
 }
 
@@ -1340,6 +1347,9 @@ std::string Gen::builtinCall(const std::string &nm, Call *c) {
     const Type *ct = c->args[1]->type;
     const Type *vt = c->args[0]->type;
     if (ct->is(TK::ClassRef)) {
+      if (vt->is(TK::Optional))
+        return "isInstanceOpt<" + ct->cls->cppName + ">(" + expr(c->args[0]) +
+               ")";
       if (vt->is(TK::Class) && sema::isSubclass(vt->cls, ct->cls))
         return "((void)" + expr(c->args[0]) + ", true)";
       if (vt->cls->isException)
@@ -1446,8 +1456,8 @@ std::string Gen::moduleCall(const std::string &qn, Call *c) {
     std::string callArgs = userCall(f, c, 1, "");
     // userCall gives "(a, b)": the function and its bound arguments.
     std::string inner = callArgs.substr(1, callArgs.size() - 2);
-    return "aioc::toThread(" + f->cppName + (inner.empty() ? "" : ", ") +
-           inner + ")";
+    return "toThreadCoro(" + f->cppName + (inner.empty() ? "" : ", ") + inner +
+           ")";
   }
   if (qn == "time.sleep")
     return "blockingSleep(" +

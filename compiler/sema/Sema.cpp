@@ -1389,6 +1389,24 @@ void TypeChecker::narrowFromTest(Expr *test, bool positive) {
     if (s && s->type && s->type->is(TK::Optional))
       narrow_.back()[s] = s->type->args[0];
   }
+  // isinstance(e, SomeError) narrows an exception value (also one that may
+  // be None: Task.exception(), gather(return_exceptions=True) elements).
+  if (auto *c = dyn_cast<Call>(test); c && positive) {
+    auto *fn = dyn_cast<Name>(c->func);
+    auto *n = c->args.size() == 2 ? dyn_cast<Name>(c->args[0]) : nullptr;
+    const Type *ct = n ? c->args[1]->type : nullptr;
+    if (!fn || fn->id != "isinstance" || !ct || !ct->is(TK::ClassRef) ||
+        !ct->cls->isException)
+      return;
+    bool cl;
+    Symbol *s = lookup(n->id, cl);
+    const Type *st = s ? s->type : nullptr;
+    if (st && st->is(TK::Optional))
+      st = st->args[0];
+    if (st && st->is(TK::Class) && st->cls->isException &&
+        isSubclass(ct->cls, st->cls))
+      narrow_.back()[s] = ct->cls->instance;
+  }
 }
 
 void TypeChecker::checkIf(If *s) {
@@ -2668,7 +2686,10 @@ const Type *TypeChecker::checkBuiltinCall(const std::string &name, Call *c,
         !(ts[1]->name == "int" || ts[1]->name == "str" ||
           ts[1]->name == "float" || ts[1]->name == "bool"))
       error(c->args[1], "isinstance() needs a class");
-    if (ts[1]->is(TK::ClassRef) && !ts[0]->is(TK::Class))
+    const Type *vt0 = ts[0]->is(TK::Optional) ? ts[0]->args[0] : ts[0];
+    if (ts[1]->is(TK::ClassRef) && !ts[0]->is(TK::Class) &&
+        !(ts[0]->is(TK::Optional) && vt0->is(TK::Class) &&
+          vt0->cls->isException))
       error(c->args[0], "isinstance() of " + q(ts[0]) + " against a class");
     return T.boolT;
   }
@@ -2825,7 +2846,8 @@ const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
         const Type *lt = checkExpr(st->value);
         st->type = lt;
         if (lt->is(TK::List) &&
-            (lt->args[0]->is(TK::Task) || lt->args[0]->is(TK::Coroutine))) {
+            (lt->args[0]->is(TK::Task) || lt->args[0]->is(TK::Coroutine) ||
+             lt->args[0]->is(TK::Future))) {
           rs.push_back(lt->args[0]->args[0]);
           if (c->args.size() != 1)
             unsupported(a, "mixing `*list` with other gather arguments is");

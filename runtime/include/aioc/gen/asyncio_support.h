@@ -168,6 +168,25 @@ noneOutcomesToList(Outs &&outs) {
   return l;
 }
 
+// isinstance(x, E) where x may be None (Task.exception(), gather outcomes).
+template <class E, class B>
+bool isInstanceOpt(const py::Optional<ExcRef<B>> &o) {
+  return !o.isNone() && dynamic_cast<E *>(o.value().p) != nullptr;
+}
+// An exception value narrowed by isinstance() to a subclass.
+template <class E, class B> ExcRef<E> excDown(const ExcRef<B> &r) {
+  return ExcRef<E>{r.ep, dynamic_cast<E *>(r.p)};
+}
+
+// asyncio.to_thread(fn, *args) is a coroutine in Python: nothing is
+// submitted until it is awaited or wrapped in a task (the runtime's
+// toThread submits at once and returns a Future).
+template <class F, class... A>
+auto toThreadCoro(F fn, A... args)
+    -> aioc::Coro<std::invoke_result_t<F &, A &...>> {
+  co_return co_await aioc::toThread(std::move(fn), std::move(args)...);
+}
+
 // random.choice / random.shuffle (Fisher-Yates; not CPython's stream).
 template <class T> T randomChoice(const py::List<T> &l) {
   if (l.len() == 0)
