@@ -248,6 +248,7 @@ private:
     return "py::truthy(" + v + ")";
   }
   std::string awaitExpr(Await *a);
+  bool discardAwait_ = false; // the statement's awaited value is unused
   std::string coroOf(Expr *e);
   std::string sliceArg(Slice *s);
   std::string makeExc(const ClassInfo *ci, Call *c);
@@ -920,6 +921,9 @@ std::string Gen::joined(JoinedStr *j) {
 }
 
 std::string Gen::awaitExpr(Await *a) {
+  // Only the statement's own await may drop its value, not nested ones.
+  bool discard = discardAwait_;
+  discardAwait_ = false;
   std::string v;
   const Type *t = a->value->type;
   // asyncio.sleep awaited directly uses the runtime's awaiter (no frame).
@@ -943,7 +947,12 @@ std::string Gen::awaitExpr(Await *a) {
     if (retExc)
       args = "aioc::returnExceptions, ";
     if (c->args.size() == 1 && isa<Starred>(c->args[0])) {
-      args += "listToVector(" + expr(cast<Starred>(c->args[0])->value) + ")";
+      Expr *lv = cast<Starred>(c->args[0])->value;
+      // A comprehension's list is a temporary no one else holds: move its
+      // handles instead of copying them.
+      args += std::string(isa<ListComp>(lv) ? "listToVectorMove("
+                                            : "listToVector(") +
+              expr(lv) + ")";
     } else {
       for (size_t i = 0; i < c->args.size(); ++i)
         args += (i ? ", " : "") + coroOf(c->args[i]);
@@ -959,6 +968,10 @@ std::string Gen::awaitExpr(Await *a) {
       pre_->push_back("AIOC_AT(" + cppStringLiteral(fn_->name) + ", " +
                       cppStringLiteral(O.scriptPath) + ", " +
                       std::to_string(a->range.begin.line) + ");");
+    if (discard) {
+      pre_->push_back("co_await " + g + ";");
+      return "py::none";
+    }
     std::string tmp = fresh();
     if (retExc)
       pre_->push_back("auto " + tmp + " = noneOutcomesToList(co_await " + g +
@@ -1773,7 +1786,10 @@ void Gen::stmt(Stmt *s) {
   switch (s->kind()) {
   case Node::Kind::ExprStmt: {
     Expr *v = cast<ExprStmt>(s)->value;
+    // `await gather(...)` as a statement: its result list is never built.
+    discardAwait_ = isa<Await>(v);
     std::string x = expr(v);
+    discardAwait_ = false;
     flushPre(pre);
     // An awaited value was already computed into a temporary.
     if (x != "py::none" && !isa<Constant>(v) && !isa<Name>(v) && !isa<Await>(v))

@@ -79,6 +79,12 @@ py::Optional<ExcRef<aioc::BaseException>> taskException(aioc::Task<T> &t) {
   return asBaseExc(t.exception());
 }
 
+// gather(*[comprehension]): the list is a temporary, so its handles move.
+template <class T> std::vector<T> listToVectorMove(py::List<T> &&l) {
+  return std::vector<T>(std::make_move_iterator(l.vec().begin()),
+                        std::make_move_iterator(l.vec().end()));
+}
+
 // asyncio.wait's return_when: CPython's constants are these strings.
 inline aioc::ReturnWhen returnWhenOf(const py::Str &s) {
   if (s == py::Str("FIRST_COMPLETED"))
