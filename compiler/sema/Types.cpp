@@ -67,6 +67,8 @@ std::string Type::str() const {
     return "<unknown>";
   case TypeKind::Error:
     return "<error>";
+  case TypeKind::IO:
+    return name;
   }
   return "?";
 }
