@@ -792,7 +792,7 @@ const Type *IOChecker::methodCall(Attribute *at, const Type *t, Call *c,
   if (n == "asyncio.Server") {
     if (m == "close")
       return none(N);
-    if (m == "wait_closed" || m == "serve_forever" || m == "start_serving")
+    if (m == "wait_closed" || m == "serve_forever")
       return none(T.coroutine(N));
     if (m == "is_serving")
       return none(B);

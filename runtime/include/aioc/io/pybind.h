@@ -107,6 +107,72 @@ inline py::Tuple<py::Str, py::Int> addr(const std::pair<std::string, int> &a) {
   return {py::Str(a.first), py::Int(a.second)};
 }
 
+// Timeouts: None (or <= 0) waits forever.
+inline double timeoutOf(py::Float d) { return d; }
+inline double timeoutOf(const py::Optional<py::Float> &o) {
+  return o.isNone() ? 0.0 : o.value();
+}
+inline std::optional<double> optTimeout(const py::Optional<py::Float> &o) {
+  if (o.isNone())
+    return std::nullopt;
+  return o.value();
+}
+inline std::optional<double> optTimeout(py::Float d) { return d; }
+inline py::Optional<py::Int> optInt(const std::optional<int> &o) {
+  if (!o)
+    return {};
+  return py::Int(*o);
+}
+template <class T> std::vector<std::string> raws(const py::List<T> &l) {
+  std::vector<std::string> out;
+  for (const auto &x : l)
+    out.push_back(raw(x));
+  return out;
+}
+
+// What the runtime returns -> the Python value the script sees.
+template <class To> struct Conv {
+  template <class X> static To from(X &&x) { return To(std::forward<X>(x)); }
+};
+template <> struct Conv<py::Str> {
+  static py::Str from(std::string s) { return py::Str(std::move(s)); }
+  static py::Str from(const std::optional<std::string> &s) {
+    return py::Str(s.value_or(""));
+  }
+};
+template <> struct Conv<py::Bytes> {
+  static py::Bytes from(std::string s) { return py::Bytes(std::move(s)); }
+  static py::Bytes from(const std::optional<std::string> &s) {
+    return py::Bytes(s.value_or(""));
+  }
+};
+template <class T> struct Conv<py::Optional<T>> {
+  static py::Optional<T> from(const std::optional<std::string> &o) {
+    if (!o)
+      return {};
+    return Conv<T>::from(*o);
+  }
+};
+template <class T> struct Conv<py::List<T>> {
+  static py::List<T> from(const std::vector<std::string> &v) {
+    py::List<T> out;
+    for (const auto &s : v)
+      out.append(Conv<T>::from(s));
+    return out;
+  }
+};
+template <class A, class B> struct Conv<py::Tuple<A, B>> {
+  static py::Tuple<A, B> from(const Process::Output &o) {
+    return {Conv<A>::from(o.first), Conv<B>::from(o.second)};
+  }
+  static py::Tuple<A, B> from(StreamPair p) {
+    return {std::move(p.reader), std::move(p.writer)};
+  }
+};
+template <class To, class C> aioc::Coro<To> as(C c) {
+  co_return Conv<To>::from(co_await std::move(c));
+}
+
 // ---- JSON ------------------------------------------------------------------
 // json.dumps with its defaults: ", " and ": " separators, ensure_ascii.
 inline void jsonStr(std::string &out, const std::string &s) {
