@@ -7,6 +7,8 @@
 
 #include <llvm/Support/Casting.h>
 
+#include <cctype>
+
 using llvm::cast;
 using llvm::dyn_cast;
 using llvm::isa;
@@ -150,7 +152,10 @@ std::string IOGen::call(const std::string &qn, Call *c) {
     if (a[6])
       o += "o.allowRedirects = " + H.expr(a[6]) + "; ";
     o += "return o; }()";
-    return "aioc::requests::request(\"" + qn.substr(9) + "\", " + str(a[0]) +
+    std::string verb = qn.substr(9);
+    for (char &ch : verb)
+      ch = static_cast<char>(toupper(static_cast<unsigned char>(ch)));
+    return "aioc::requests::request(\"" + verb + "\", " + str(a[0]) +
            ", " + o + ")";
   }
   if (qn == "subprocess.run" || qn == "subprocess.check_output") {

@@ -325,25 +325,6 @@ public:
       if (!lit("null"))
         mismatch("None");
       return py::none;
-    } else if constexpr (requires { typename T::value_type; } &&
-                         std::is_same_v<T, py::List<typename T::value_type>>) {
-      T out;
-      expect('[', "list");
-      ws();
-      if (peek() == ']') {
-        ++i_;
-        return out;
-      }
-      for (;;) {
-        out.append(value<typename T::value_type>());
-        ws();
-        if (peek() == ',') {
-          ++i_;
-          continue;
-        }
-        expect(']', "list");
-        return out;
-      }
     } else {
       return compound(static_cast<T *>(nullptr));
     }
@@ -356,6 +337,25 @@ public:
   }
 
 private:
+  template <class E> py::List<E> compound(py::List<E> *) {
+    py::List<E> out;
+    expect('[', "list");
+    ws();
+    if (peek() == ']') {
+      ++i_;
+      return out;
+    }
+    for (;;) {
+      out.append(value<E>());
+      ws();
+      if (peek() == ',') {
+        ++i_;
+        continue;
+      }
+      expect(']', "list");
+      return out;
+    }
+  }
   template <class V> py::Dict<py::Str, V> compound(py::Dict<py::Str, V> *) {
     py::Dict<py::Str, V> out;
     expect('{', "dict");
