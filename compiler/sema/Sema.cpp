@@ -1612,6 +1612,8 @@ void TypeChecker::checkWith(With *s) {
         bound = T.errorT;
       }
     }
+    if (!bound && t->is(TK::Error))
+      bound = T.errorT; // no "used before assigned" cascade on the target
     if (item->optional_vars && bound)
       checkAssignTarget(item->optional_vars, bound, nullptr);
   }
