@@ -452,12 +452,16 @@ const Type *IOChecker::call(const std::string &qn, Call *c,
       bad = true;
     }
     for (Keyword *k : c->keywords) {
-      if (k->arg == "stdout")
+      // Only PIPE captures; DEVNULL/STDOUT leave None in communicate().
+      auto *ka = dyn_cast<Attribute>(k->value);
+      bool piped = ka && ka->attr == "PIPE";
+      if (k->arg == "stdout") {
         out = redirectArg(k->value);
-      else if (k->arg == "stderr") {
+        if (!piped && !out->is(TK::Error))
+          out = T.optional(T.bytesT);
+      } else if (k->arg == "stderr") {
         err = redirectArg(k->value);
-        if (auto *at = dyn_cast<Attribute>(k->value);
-            at && at->attr == "STDOUT")
+        if (!piped && !err->is(TK::Error))
           err = T.optional(T.bytesT);
       } else if (k->arg == "stdin")
         redirectArg(k->value);

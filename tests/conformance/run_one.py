@@ -7,7 +7,7 @@ with a diff.
 Options after the script: `--server PY` starts an HTTP fixture (it prints
 "PORT n" and serves until its stdin closes) for the run; `--arg A` (repeat)
 passes arguments to both runs, with {URL} replaced by the fixture's
-http://127.0.0.1:PORT."""
+http://127.0.0.1:PORT; `--stdin TEXT` feeds TEXT to both runs' stdin."""
 import difflib
 import os
 import subprocess
@@ -18,6 +18,7 @@ aioc, script = sys.argv[1], sys.argv[2]
 TIMEOUT = 60
 server_script = None
 script_args = []
+stdin_text = None
 rest = sys.argv[3:]
 while rest:
     opt = rest.pop(0)
@@ -25,6 +26,8 @@ while rest:
         server_script = rest.pop(0)
     elif opt == "--arg":
         script_args.append(rest.pop(0))
+    elif opt == "--stdin":
+        stdin_text = rest.pop(0)
     else:
         sys.exit(f"run_one.py: unknown option {opt}")
 server = None
@@ -54,11 +57,11 @@ with tempfile.TemporaryDirectory() as tmp:
     env.pop("PYTHONASYNCIODEBUG", None)
     cwd = os.path.dirname(os.path.abspath(script))
     got = subprocess.run([exe] + script_args, capture_output=True, text=True,
-                         timeout=TIMEOUT, cwd=cwd, env=env)
+                         timeout=TIMEOUT, cwd=cwd, env=env, input=stdin_text)
     want = subprocess.run(["/usr/bin/python3", os.path.abspath(script)] +
                           script_args,
                           capture_output=True, text=True, timeout=TIMEOUT,
-                          cwd=cwd, env=env)
+                          cwd=cwd, env=env, input=stdin_text)
     ok = True
     if got.stdout != want.stdout:
         ok = False
