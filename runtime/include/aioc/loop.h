@@ -157,7 +157,13 @@ private:
 
   friend class Handle;
   ReadyQueue ready_;
-  std::vector<Handle *> timers_; // heapq-ordered, each holds one ref
+  // heapq-ordered on `when` (copied into the entry so sifting does not
+  // chase pointers); each entry holds one reference to its handle.
+  struct TimerEntry {
+    double when;
+    Handle *h;
+  };
+  std::vector<TimerEntry> timers_;
   size_t timerCancelledCount_ = 0;
   std::vector<Watch> watches_;
   int epfd_ = -1, eventfd_ = -1;
