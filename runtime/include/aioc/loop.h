@@ -9,6 +9,7 @@
 // thread; time() is loop.time() (monotonic seconds).
 #pragma once
 
+#include "aioc/frame_alloc.h"
 #include "aioc/ref.h"
 
 #include <atomic>
@@ -34,13 +35,20 @@ public:
   bool cancelled() const { return cancelled_; }
   double when() const { return when_; }
 
+  // Handles come from the per-thread size-class free lists (frame_alloc.h):
+  // every asyncio.sleep(d > 0) makes one.
+  static void *operator new(std::size_t n) { return detail::allocFrame(n); }
+  static void operator delete(void *p, std::size_t n) {
+    detail::freeFrame(p, n);
+  }
+
 private:
   friend class EventLoop;
-  std::function<void()> fn_;
+  bool cancelled_ = false;    // the flags fill RefCounted's padding
+  bool scheduled_ = false;    // in the timer heap
   EventLoop *loop_ = nullptr; // set while in the timer heap
   double when_ = 0;
-  bool cancelled_ = false;
-  bool scheduled_ = false; // in the timer heap
+  std::function<void()> fn_;
 };
 using HandleRef = Ref<Handle>;
 
