@@ -15,7 +15,8 @@ trap 'rm -rf "$TMP"' EXIT
 CXX="clang++-16 -std=c++20 -O2 -pthread -fuse-ld=lld -I$ROOT/runtime/include"
 "$BUILD/compiler/aioc" compile -O2 "$ROOT/bench/compile/workloads_typed.py" -o "$TMP/compiled"
 $CXX "$ROOT/bench/peers/aioc/workloads.cpp" "$LIB" -Wl,--as-needed -lcurl -o "$TMP/handwritten"
-metric() { sed 's/.*\(_per_[a-z]*\|late_ms\)=\([-0-9.]*\).*/\2/'; }
+# The time metric: ns_per_* (W1-W3; W1 also prints bytes_per_task) or late_ms.
+metric() { sed -e 's/.* ns_per_[a-z]*=\([-0-9.]*\).*/\1/' -e 's/.* late_ms=\([-0-9.]*\).*/\1/'; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 med() { # program args... -> median metric of R runs
   i=0
