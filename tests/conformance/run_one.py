@@ -7,7 +7,8 @@ with a diff.
 Options after the script: `--server PY` starts an HTTP fixture (it prints
 "PORT n" and serves until its stdin closes) for the run; `--arg A` (repeat)
 passes arguments to both runs, with {URL} replaced by the fixture's
-http://127.0.0.1:PORT; `--stdin TEXT` feeds TEXT to both runs' stdin."""
+http://127.0.0.1:PORT (each run gets its own server; the URL is turned back
+into {URL} in the outputs before comparing); `--stdin TEXT` feeds TEXT to both runs' stdin."""
 import difflib
 import os
 import subprocess
@@ -43,8 +44,12 @@ def run_side(cmd, **kw):
     try:
         port = server.stdout.readline().split()[1]
         url = f"http://127.0.0.1:{port}"
-        return subprocess.run(
+        r = subprocess.run(
             cmd + [a.replace("{URL}", url) for a in script_args], **kw)
+        # The two servers have different ports: compare with "{URL}".
+        r.stdout = r.stdout.replace(url, "{URL}")
+        r.stderr = r.stderr.replace(url, "{URL}")
+        return r
     finally:
         server.stdin.close()
         server.wait(timeout=30)
