@@ -3,6 +3,7 @@
 // whose return type must be inferred is checked on first call (recursion
 // without an annotation is an error, as SPEC §2 allows).
 #include "sema/Sema.h"
+#include "sema/SemaIO.h"
 
 #include <llvm/Support/Casting.h>
 
@@ -71,7 +72,7 @@ class TypeChecker {
 public:
   TypeChecker(Module *m, unsigned file, DiagnosticEngine &d, TypeContext &t,
               SemaResult &r)
-      : mod_(m), file_(file), diags_(d), T(t), R(r) {}
+      : mod_(m), file_(file), diags_(d), T(t), R(r), io_(ioHost()) {}
 
   bool run();
 
@@ -82,6 +83,21 @@ private:
   TypeContext &T;
   SemaResult &R;
   unsigned errors_ = 0;
+  // httpx, aiofiles, subprocesses, streams, blocking calls (SemaIO.cpp).
+  IOChecker io_;
+  IOChecker::Host ioHost() {
+    return {T,
+            [this](Expr *e, const Type *x) { return checkExpr(e, x); },
+            [this](const Node *n, const std::string &m) { error(n, m); },
+            [this](const std::string &k) { return exc(k); },
+            [this]() {
+              FuncInfo *f = cur_;
+              while (f && (f->lambda || f->name == "<comprehension>"))
+                f = f->parent;
+              return f && f->isAsync;
+            },
+            [this]() { R.usesIO = true; }};
+  }
 
   FuncInfo *cur_ = nullptr; // function being checked; nullptr = module
   ClassInfo *curClass_ = nullptr;
@@ -248,6 +264,18 @@ void TypeChecker::setupBuiltins() {
     c->ref = T.classRef(c);
     builtinExc_[c->name] = c;
   }
+  for (const IOException &e : ioExceptions()) {
+    R.classes.push_back(std::make_unique<ClassInfo>());
+    ClassInfo *c = R.classes.back().get();
+    c->name = e.name;
+    c->cppName = e.cppName;
+    c->isBuiltin = true;
+    c->isException = true;
+    c->base = exc(e.base);
+    c->instance = T.classInstance(c);
+    c->ref = T.classRef(c);
+    builtinExc_[e.key] = c;
+  }
 }
 
 // ------------------------------------------------------------ annotations
@@ -284,6 +312,8 @@ const Type *TypeChecker::resolveAnnotation(Expr *e) {
       return T.prim(qn.substr(8));
     if (qn == "asyncio.TaskGroup")
       return T.taskGroup();
+    if (const Type *t = io_.annotation(qn))
+      return t;
     auto sit = module_.find(qn);
     if (sit != module_.end() && sit->second->kind == Symbol::Kind::Class)
       return sit->second->cls->instance;
@@ -722,7 +752,7 @@ void TypeChecker::collectModule() {
   for (Stmt *s : mod_->body) {
     if (auto *im = dyn_cast<Import>(s)) {
       for (auto *a : im->names) {
-        if (!kModules.count(a->name)) {
+        if (!kModules.count(a->name) && !isIOModule(a->name)) {
           error(a, "module " + q(a->name) + " is not supported by aioc");
           continue;
         }
@@ -735,7 +765,8 @@ void TypeChecker::collectModule() {
         module_[local] = sym;
       }
     } else if (auto *fi = dyn_cast<ImportFrom>(s)) {
-      if (!kModules.count(fi->module) || fi->level != 0) {
+      if ((!kModules.count(fi->module) && !isIOModule(fi->module)) ||
+          fi->level != 0) {
         error(fi, "module " + q(fi->module) + " is not supported by aioc");
         continue;
       }
@@ -818,6 +849,8 @@ const Type *TypeChecker::checkName(Name *n) {
       if (ClassInfo *c = exc(qn.substr(qn.rfind('.') + 1));
           c && qn.rfind("asyncio.", 0) == 0)
         return set(n, c->ref);
+      if (ClassInfo *c = exc(qn); c && qn.find('.') != std::string::npos)
+        return set(n, c->ref); // `from httpx import ConnectError`
       return set(n, T.builtin(qn));
     }
     if (kBuiltinFuncs.count(n->id))
@@ -826,6 +859,8 @@ const Type *TypeChecker::checkName(Name *n) {
       return set(n, c->ref);
     if (n->id == "__name__")
       return set(n, T.strT);
+    if (n->id == "open" || n->id == "input")
+      return set(n, T.builtin(n->id)); // SemaIO
     static const std::set<std::string> dynamicBuiltins = {
         "eval",       "exec",      "setattr",     "getattr",    "delattr",
         "hasattr",    "globals",   "locals",      "vars",       "compile",
@@ -1434,11 +1469,15 @@ const Type *TypeChecker::iterElem(Expr *iter, const Type *t) {
 }
 
 void TypeChecker::checkFor(For *s) {
-  if (s->isAsync)
-    unsupported(s, "`async for` is not yet; it is");
   const Type *it = checkExpr(s->iter);
+  // `async for line in f` over an aiofiles file (SemaIO).
+  const Type *ioEl = io_.iterElem(it, s->isAsync);
+  if (s->isAsync && !ioEl)
+    unsupported(s, "`async for` is not yet; it is");
+  if (s->isAsync && ioEl && !io_.host().inAsync())
+    error(s, "`async for` outside an async function");
   forgetNarrowing(s->body);
-  const Type *el = iterElem(s->iter, it);
+  const Type *el = ioEl ? ioEl : iterElem(s->iter, it);
   bindingForTarget_ = true;
   checkAssignTarget(s->target, el, nullptr);
   bindingForTarget_ = false;
@@ -1550,6 +1589,8 @@ void TypeChecker::checkWith(With *s) {
         returnTypeOf(ax, item);
         if (!ae->isAsync || !ax->isAsync)
           error(item, "`__aenter__`/`__aexit__` must be `async def`");
+      } else if (const Type *b = io_.withBound(item->context_expr, t, true)) {
+        bound = b;
       } else if (!t->is(TK::Error)) {
         error(item->context_expr, q(t) + " is not an async context manager");
         bound = T.errorT;
@@ -1561,6 +1602,8 @@ void TypeChecker::checkWith(With *s) {
           t->cls->findMethod("__exit__")) {
         bound = returnTypeOf(t->cls->findMethod("__enter__"), item);
         returnTypeOf(t->cls->findMethod("__exit__"), item);
+      } else if (const Type *b = io_.withBound(item->context_expr, t, false)) {
+        bound = b;
       } else if (t->is(TK::Prim) || t->is(TK::TaskGroup)) {
         error(item->context_expr, q(t) + " needs `async with`");
         bound = T.errorT;
@@ -1569,6 +1612,8 @@ void TypeChecker::checkWith(With *s) {
         bound = T.errorT;
       }
     }
+    if (!bound && t->is(TK::Error))
+      bound = T.errorT; // no "used before assigned" cascade on the target
     if (item->optional_vars && bound)
       checkAssignTarget(item->optional_vars, bound, nullptr);
   }
@@ -1982,12 +2027,16 @@ const Type *TypeChecker::checkAttribute(Attribute *a) {
         return T.floatT;
       if (qn == "os.environ")
         return T.builtin(qn);
+      if (const Type *t = io_.moduleAttr(qn))
+        return t;
       return T.builtin(qn);
     }
   }
   const Type *t = checkExpr(a->value);
   if (t->is(TK::Error))
     return t;
+  if (const Type *r = io_.attribute(a, t))
+    return r;
   if (t->is(TK::Class)) {
     if (const ClassInfo::Field *f = t->cls->findField(a->attr))
       return f->type;
@@ -2159,6 +2208,8 @@ const Type *TypeChecker::checkSubscript(Subscript *s) {
   const Type *t = checkExpr(s->value);
   if (t->is(TK::Error))
     return t;
+  if (const Type *r = io_.subscript(s, t))
+    return r;
   if (auto *sl = dyn_cast<Slice>(s->slice)) {
     for (Expr *x : {sl->lower, sl->upper, sl->step})
       if (x)
@@ -2393,6 +2444,8 @@ const Type *TypeChecker::checkCall(Call *c, const Type *expected) {
         checkExpr(x);
       return T.errorT;
     }
+    if (recv->is(TK::IO))
+      return io_.methodCall(a, recv, c, expected);
     return checkMethodCall(a, recv, c);
   }
   const Type *ft = checkExpr(c->func);
@@ -2430,6 +2483,8 @@ const Type *TypeChecker::checkCall(Call *c, const Type *expected) {
 
 const Type *TypeChecker::checkBuiltinCall(const std::string &name, Call *c,
                                           const Type *expected) {
+  if (const Type *t = io_.call(name, c, expected))
+    return t;
   auto args = [&]() {
     std::vector<const Type *> ts;
     for (auto *a : c->args)
@@ -2723,6 +2778,8 @@ const Type *TypeChecker::checkBuiltinCall(const std::string &name, Call *c,
 const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
                                          const Type *expected) {
   c->func->type = T.builtin(qn);
+  if (const Type *t = io_.call(qn, c, expected))
+    return t;
   auto argT = [&](size_t i, const Type *want = nullptr) {
     return checkExpr(c->args[i], want);
   };

@@ -2,7 +2,12 @@
 """Conformance check for one script: compile it with aioc (-O0), run the
 binary and CPython 3.11 (/usr/bin/python3, the oracle) on it, and compare
 stdout, the last line of stderr and the exit status. Any difference fails
-with a diff."""
+with a diff.
+
+Options after the script: `--server PY` starts an HTTP fixture (it prints
+"PORT n" and serves until its stdin closes) for the run; `--arg A` (repeat)
+passes arguments to both runs, with {URL} replaced by the fixture's
+http://127.0.0.1:PORT; `--stdin TEXT` feeds TEXT to both runs' stdin."""
 import difflib
 import os
 import subprocess
@@ -11,6 +16,28 @@ import tempfile
 
 aioc, script = sys.argv[1], sys.argv[2]
 TIMEOUT = 60
+server_script = None
+script_args = []
+stdin_text = None
+rest = sys.argv[3:]
+while rest:
+    opt = rest.pop(0)
+    if opt == "--server":
+        server_script = rest.pop(0)
+    elif opt == "--arg":
+        script_args.append(rest.pop(0))
+    elif opt == "--stdin":
+        stdin_text = rest.pop(0)
+    else:
+        sys.exit(f"run_one.py: unknown option {opt}")
+server = None
+if server_script:
+    server = subprocess.Popen(["/usr/bin/python3", server_script],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              text=True)
+    port = server.stdout.readline().split()[1]
+    url = f"http://127.0.0.1:{port}"
+    script_args = [a.replace("{URL}", url) for a in script_args]
 
 
 def last_line(text):
@@ -29,11 +56,12 @@ with tempfile.TemporaryDirectory() as tmp:
     env = dict(os.environ)
     env.pop("PYTHONASYNCIODEBUG", None)
     cwd = os.path.dirname(os.path.abspath(script))
-    got = subprocess.run([exe], capture_output=True, text=True,
-                         timeout=TIMEOUT, cwd=cwd, env=env)
-    want = subprocess.run(["/usr/bin/python3", os.path.abspath(script)],
+    got = subprocess.run([exe] + script_args, capture_output=True, text=True,
+                         timeout=TIMEOUT, cwd=cwd, env=env, input=stdin_text)
+    want = subprocess.run(["/usr/bin/python3", os.path.abspath(script)] +
+                          script_args,
                           capture_output=True, text=True, timeout=TIMEOUT,
-                          cwd=cwd, env=env)
+                          cwd=cwd, env=env, input=stdin_text)
     ok = True
     if got.stdout != want.stdout:
         ok = False
@@ -51,6 +79,9 @@ with tempfile.TemporaryDirectory() as tmp:
         ok = False
         print(f"FAIL: exit status cpython={want.returncode} "
               f"aioc={got.returncode}")
+    if server:
+        server.stdin.close()
+        server.wait(timeout=30)
     if not ok:
         sys.exit(1)
     print("ok")

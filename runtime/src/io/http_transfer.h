@@ -72,9 +72,11 @@ private:
   void *owner_ = nullptr;
   curl_slist *headerList_ = nullptr;
   Pairs headerLines_; // what headerList_ was built from
+  std::shared_ptr<const Headers> sharedHeaders_; // or this shared set
   bool configured_ = false, droppedType_ = false;
   HttpRequest req_;
   HttpResult result_;
+  std::string rawHead_; // header lines of the latest response head
   Failure failure_ = Failure::None;
   bool connected_ = false;
   double lastActivity_ = 0;

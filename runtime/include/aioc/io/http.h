@@ -20,22 +20,40 @@ using Pairs = std::vector<std::pair<std::string, std::string>>;
 
 // Case-insensitive, order-keeping multi-map (httpx.Headers); names are
 // stored lower-cased as httpx shows them for HTTP/1.1 responses.
+//
+// A response's headers arrive as raw "Name: value\r\n" lines and are split
+// into pairs only when first looked at: most programs read only the body,
+// and splitting every line into two strings was a tenth of W5's per-request
+// CPU.
 class Headers {
 public:
   Headers() = default;
   Headers(Pairs items);
+  // The header lines of a response head (after the status line), kept as
+  // they came and parsed on first use.
+  static Headers fromRaw(std::string lines);
   void add(std::string name, std::string value);
   void set(const std::string &name, std::string value); // replace all
   std::optional<std::string> get(const std::string &name) const;
   // headers[name]: KeyError when absent; several values are joined by ", ".
   std::string at(const std::string &name) const;
   bool contains(const std::string &name) const;
-  const Pairs &items() const { return items_; }
+  const Pairs &items() const {
+    parse();
+    return items_;
+  }
   void lowercaseNames();
-  size_t size() const { return items_.size(); }
+  size_t size() const { return items().size(); }
 
 private:
-  Pairs items_;
+  void parse() const {
+    if (rawPending_)
+      parseRaw();
+  }
+  void parseRaw() const;
+  mutable Pairs items_;
+  mutable std::string raw_;
+  mutable bool rawPending_ = false, lowerPending_ = false;
 };
 
 // One request, as both front ends describe it.
@@ -44,6 +62,9 @@ struct HttpRequest {
   std::string url;
   Pairs params;
   Headers headers;
+  // When set, sent instead of `headers`: a client's default set, shared by
+  // its requests rather than copied into each.
+  std::shared_ptr<const Headers> sharedHeaders;
   std::optional<std::string> body; // content= / data= / json= already encoded
   bool followRedirects = false;
   int maxRedirects = 20;
@@ -231,6 +252,7 @@ public:
 
 class Response {
 public:
+  Response() = default; // an unset local (compiled scripts declare first)
   explicit Response(io::HttpResult r);
   int status_code() const { return r_->status; }
   const std::string &reason() const { return r_->reason; }
