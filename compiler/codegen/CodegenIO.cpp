@@ -124,8 +124,8 @@ std::string IOGen::call(const std::string &qn, Call *c) {
   if (qn == "asyncio.open_connection") {
     auto a = bound({"host", "port", "limit"}, 2);
     return b("as<" + H.cppType(cast<Call>(c)->type->args[0]) + ">(") +
-           "aioc::io::open_connection(" + str(a[0]) + ", int(" +
-           H.expr(a[1]) + ")" + (a[2] ? ", " + H.expr(a[2]) : "") + "))";
+           "aioc::io::open_connection(" + str(a[0]) + ", int(" + H.expr(a[1]) +
+           ")" + (a[2] ? ", " + H.expr(a[2]) : "") + "))";
   }
   if (qn == "asyncio.start_server") {
     auto a = bound({"client_connected_cb", "host", "port", "limit"}, 3);
@@ -155,12 +155,12 @@ std::string IOGen::call(const std::string &qn, Call *c) {
     std::string verb = qn.substr(9);
     for (char &ch : verb)
       ch = static_cast<char>(toupper(static_cast<unsigned char>(ch)));
-    return "aioc::requests::request(\"" + verb + "\", " + str(a[0]) +
-           ", " + o + ")";
+    return "aioc::requests::request(\"" + verb + "\", " + str(a[0]) + ", " + o +
+           ")";
   }
   if (qn == "subprocess.run" || qn == "subprocess.check_output") {
-    auto a = bound({"args", "capture_output", "text", "check", "shell",
-                    "input", "timeout", "cwd", "stdout", "stderr"},
+    auto a = bound({"args", "capture_output", "text", "check", "shell", "input",
+                    "timeout", "cwd", "stdout", "stderr"},
                    1);
     std::string args = a[0]->type->is(TK::Str)
                            ? "std::vector<std::string>{" + str(a[0]) + "}"
@@ -209,9 +209,9 @@ std::string IOGen::methodCall(Attribute *at, Call *c, const std::string &R) {
     if (m == "aclose")
       return R + ".aclose()";
     size_t base = m == "request" ? 1 : 0;
-    std::vector<std::string> names = {"url",  "params",  "headers",
-                                      "content", "json", "timeout",
-                                      "follow_redirects"};
+    std::vector<std::string> names = {
+        "url",  "params",  "headers",         "content",
+        "json", "timeout", "follow_redirects"};
     if (base)
       names.insert(names.begin(), "method");
     auto a = bound(names, base + 1);
@@ -339,8 +339,9 @@ std::string IOGen::attribute(Attribute *a) {
     // asyncio.subprocess.PIPE and friends: CPython's values.
     if (m == "PIPE" || m == "STDOUT" || m == "DEVNULL") {
       if (a->type && a->type->is(TK::Int))
-        return m == "PIPE" ? "py::Int(-1)" : m == "STDOUT" ? "py::Int(-2)"
-                                                           : "py::Int(-3)";
+        return m == "PIPE"     ? "py::Int(-1)"
+               : m == "STDOUT" ? "py::Int(-2)"
+                               : "py::Int(-3)";
     }
     return "";
   }
@@ -421,7 +422,8 @@ bool IOGen::with(WithItem *item, const std::string &cm, const std::string &cmv,
     out.decl = "auto " + cmv + " = " + cm + ";";
     out.enter = "co_await " + cmv + ".aenter();";
     out.bindVal = cmv;
-    std::string exit = "co_await " + cmv + (client ? ".aclose();" : ".aexit();");
+    std::string exit =
+        "co_await " + cmv + (client ? ".aclose();" : ".aexit();");
     out.exitOk = exit;
     out.exitErr = exit + " bool _sup" + sid + " = false;";
     return true;

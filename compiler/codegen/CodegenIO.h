@@ -42,7 +42,7 @@ public:
 
 private:
   Host H;
-  std::string str(Expr *e);  // a str/bytes argument as std::string
+  std::string str(Expr *e); // a str/bytes argument as std::string
   std::string val(Expr *e, const sema::Type *t);
 };
 

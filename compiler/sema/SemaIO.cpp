@@ -186,8 +186,9 @@ const Type *IOChecker::checkArgs(Call *c, const std::string &what,
     const Type *want = i < types.size() ? types[i] : nullptr;
     const Type *t = H.check(out[i], want);
     if (want && !t->is(TK::Error) && !assignable(t, want)) {
-      H.error(out[i], "argument `" + names[i] + "` of " + what + "() must be `" +
-                          want->str() + "`, not `" + t->str() + "`");
+      H.error(out[i], "argument `" + names[i] + "` of " + what +
+                          "() must be `" + want->str() + "`, not `" + t->str() +
+                          "`");
       bad = true;
     }
   }
@@ -206,8 +207,8 @@ bool IOChecker::strOrBytes(Expr *e, const char *what) {
 }
 
 std::string IOChecker::literal(Expr *e) {
-  if (auto *k = dyn_cast<Constant>(e); k && k->valueKind ==
-                                              Constant::ValueKind::Str)
+  if (auto *k = dyn_cast<Constant>(e);
+      k && k->valueKind == Constant::ValueKind::Str)
     return k->str;
   return "\x01";
 }
@@ -352,13 +353,13 @@ const Type *IOChecker::call(const std::string &qn, Call *c,
   std::vector<Expr *> a;
   auto async = [&]() {
     if (!H.inAsync())
-      H.error(c, "`" + qn + "()` needs a running event loop: call it inside "
-                            "an `async def`");
+      H.error(c, "`" + qn +
+                     "()` needs a running event loop: call it inside "
+                     "an `async def`");
   };
   if (qn == "httpx.AsyncClient") {
     H.usesIO();
-    if (checkArgs(c, qn,
-                  {"base_url", "headers", "timeout", "follow_redirects"},
+    if (checkArgs(c, qn, {"base_url", "headers", "timeout", "follow_redirects"},
                   {S, T.dict(S, S), T.optional(F), B}, 0, 0, a))
       return T.errorT;
     return T.io("httpx.AsyncClient");
@@ -368,12 +369,12 @@ const Type *IOChecker::call(const std::string &qn, Call *c,
       qn == "httpx.request" || qn == "httpx.stream") {
     for (auto *x : c->args)
       H.check(x, nullptr);
-    H.error(c->func, "the synchronous (blocking) `" + qn +
-                         "` is not supported by aioc; use `httpx.AsyncClient` "
-                         "with `async with` and `await client." +
-                         (qn == "httpx.Client" ? std::string("get")
-                                               : qn.substr(6)) +
-                         "(...)`");
+    H.error(c->func,
+            "the synchronous (blocking) `" + qn +
+                "` is not supported by aioc; use `httpx.AsyncClient` "
+                "with `async with` and `await client." +
+                (qn == "httpx.Client" ? std::string("get") : qn.substr(6)) +
+                "(...)`");
     return T.errorT;
   }
   if (qn == "aiofiles.open" || qn == "open") {
@@ -468,9 +469,10 @@ const Type *IOChecker::call(const std::string &qn, Call *c,
       else if (k->arg == "cwd")
         H.check(k->value, S);
       else {
-        H.error(k, qn + "() got an unexpected (or unsupported by aioc) "
-                        "keyword argument `" +
-                        k->arg + "`");
+        H.error(k, qn +
+                       "() got an unexpected (or unsupported by aioc) "
+                       "keyword argument `" +
+                       k->arg + "`");
         bad = true;
       }
       if (k->value->type && k->value->type->is(TK::Error))
@@ -485,15 +487,15 @@ const Type *IOChecker::call(const std::string &qn, Call *c,
     async();
     if (checkArgs(c, qn, {"host", "port", "limit"}, {S, I, I}, 2, 2, a))
       return T.errorT;
-    return T.coroutine(T.tuple(
-        {T.io("asyncio.StreamReader"), T.io("asyncio.StreamWriter")}));
+    return T.coroutine(
+        T.tuple({T.io("asyncio.StreamReader"), T.io("asyncio.StreamWriter")}));
   }
   if (qn == "asyncio.start_server") {
     H.usesIO();
     async();
-    const Type *cb = T.callable(
-        {T.io("asyncio.StreamReader"), T.io("asyncio.StreamWriter")},
-        T.coroutine(T.noneT));
+    const Type *cb =
+        T.callable({T.io("asyncio.StreamReader"), T.io("asyncio.StreamWriter")},
+                   T.coroutine(T.noneT));
     if (checkArgs(c, qn, {"client_connected_cb", "host", "port", "limit"},
                   {nullptr, S, I, I}, 3, 3, a))
       return T.errorT;
@@ -508,14 +510,15 @@ const Type *IOChecker::call(const std::string &qn, Call *c,
     }
     return T.coroutine(T.io("asyncio.Server"));
   }
-  if (qn == "requests.get" || qn == "requests.post" ||
-      qn == "requests.put" || qn == "requests.delete") {
+  if (qn == "requests.get" || qn == "requests.post" || qn == "requests.put" ||
+      qn == "requests.delete") {
     H.usesIO();
-    if (checkArgs(c, qn, {"url", "params", "headers", "data", "json",
-                          "timeout", "allow_redirects"},
-                  {S, T.dict(S, S), T.dict(S, S), nullptr, nullptr,
-                   T.optional(F), B},
-                  2, 1, a))
+    if (checkArgs(
+            c, qn,
+            {"url", "params", "headers", "data", "json", "timeout",
+             "allow_redirects"},
+            {S, T.dict(S, S), T.dict(S, S), nullptr, nullptr, T.optional(F), B},
+            2, 1, a))
       return T.errorT;
     if (a[3] && !strOrBytes(a[3], "data"))
       return T.errorT;
@@ -524,11 +527,12 @@ const Type *IOChecker::call(const std::string &qn, Call *c,
   if (qn == "subprocess.run" || qn == "subprocess.check_output") {
     H.usesIO();
     bool run = qn == "subprocess.run";
-    if (checkArgs(c, qn, {"args", "capture_output", "text", "check", "shell",
-                          "input", "timeout", "cwd", "stdout", "stderr"},
-                  {nullptr, B, B, B, B, nullptr, T.optional(F), S, nullptr,
-                   nullptr},
-                  1, 1, a))
+    if (checkArgs(
+            c, qn,
+            {"args", "capture_output", "text", "check", "shell", "input",
+             "timeout", "cwd", "stdout", "stderr"},
+            {nullptr, B, B, B, B, nullptr, T.optional(F), S, nullptr, nullptr},
+            1, 1, a))
       return T.errorT;
     const Type *at = a[0]->type;
     if (!at->is(TK::Str) && !assignable(at, T.list(S))) {
@@ -549,8 +553,8 @@ const Type *IOChecker::call(const std::string &qn, Call *c,
       }
     }
     auto flag = [&](int i) {
-      return a[i] && cast<Constant>(a[i])->valueKind ==
-                         Constant::ValueKind::True;
+      return a[i] &&
+             cast<Constant>(a[i])->valueKind == Constant::ValueKind::True;
     };
     if (a[5] && !strOrBytes(a[5], "input"))
       return T.errorT;
@@ -603,16 +607,14 @@ const Type *IOChecker::methodCall(Attribute *at, const Type *t, Call *c,
     return r;
   };
   if (n == "httpx.AsyncClient") {
-    static const std::set<std::string> verbs = {"get",   "post",   "put",
-                                                "patch", "delete", "head",
-                                                "request"};
+    static const std::set<std::string> verbs = {
+        "get", "post", "put", "patch", "delete", "head", "request"};
     if (verbs.count(m)) {
-      std::vector<std::string> names = {"url",     "params",  "headers",
-                                        "content", "json",    "timeout",
-                                        "follow_redirects"};
-      std::vector<const Type *> types = {S,       T.dict(S, S), T.dict(S, S),
-                                         nullptr, nullptr,      T.optional(F),
-                                         B};
+      std::vector<std::string> names = {
+          "url",  "params",  "headers",         "content",
+          "json", "timeout", "follow_redirects"};
+      std::vector<const Type *> types = {
+          S, T.dict(S, S), T.dict(S, S), nullptr, nullptr, T.optional(F), B};
       if (m == "request") {
         names.insert(names.begin(), "method");
         types.insert(types.begin(), S);

@@ -7,7 +7,8 @@ with a diff.
 Options after the script: `--server PY` starts an HTTP fixture (it prints
 "PORT n" and serves until its stdin closes) for the run; `--arg A` (repeat)
 passes arguments to both runs, with {URL} replaced by the fixture's
-http://127.0.0.1:PORT; `--stdin TEXT` feeds TEXT to both runs' stdin."""
+http://127.0.0.1:PORT (each run gets its own server; the URL is turned back
+into {URL} in the outputs before comparing); `--stdin TEXT` feeds TEXT to both runs' stdin."""
 import difflib
 import os
 import subprocess
@@ -30,14 +31,29 @@ while rest:
         stdin_text = rest.pop(0)
     else:
         sys.exit(f"run_one.py: unknown option {opt}")
-server = None
-if server_script:
+
+
+def run_side(cmd, **kw):
+    """Runs one side with a fresh fixture server (so that server-side
+    counters such as /stats start from zero for both)."""
+    if not server_script:
+        return subprocess.run(cmd + script_args, **kw)
     server = subprocess.Popen(["/usr/bin/python3", server_script],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                               text=True)
-    port = server.stdout.readline().split()[1]
-    url = f"http://127.0.0.1:{port}"
-    script_args = [a.replace("{URL}", url) for a in script_args]
+    try:
+        port = server.stdout.readline().split()[1]
+        url = f"http://127.0.0.1:{port}"
+        r = subprocess.run(
+            cmd + [a.replace("{URL}", url) for a in script_args], **kw)
+        # The two servers have different ports: compare with "{URL}".
+        r.stdout = r.stdout.replace(url, "{URL}")
+        r.stderr = r.stderr.replace(url, "{URL}")
+        return r
+    finally:
+        server.stdin.close()
+        server.wait(timeout=30)
+
 
 
 def last_line(text):
@@ -56,12 +72,11 @@ with tempfile.TemporaryDirectory() as tmp:
     env = dict(os.environ)
     env.pop("PYTHONASYNCIODEBUG", None)
     cwd = os.path.dirname(os.path.abspath(script))
-    got = subprocess.run([exe] + script_args, capture_output=True, text=True,
-                         timeout=TIMEOUT, cwd=cwd, env=env, input=stdin_text)
-    want = subprocess.run(["/usr/bin/python3", os.path.abspath(script)] +
-                          script_args,
-                          capture_output=True, text=True, timeout=TIMEOUT,
-                          cwd=cwd, env=env, input=stdin_text)
+    got = run_side([exe], capture_output=True, text=True,
+                   timeout=TIMEOUT, cwd=cwd, env=env, input=stdin_text)
+    want = run_side(["/usr/bin/python3", os.path.abspath(script)],
+                    capture_output=True, text=True, timeout=TIMEOUT,
+                    cwd=cwd, env=env, input=stdin_text)
     ok = True
     if got.stdout != want.stdout:
         ok = False
@@ -79,9 +94,6 @@ with tempfile.TemporaryDirectory() as tmp:
         ok = False
         print(f"FAIL: exit status cpython={want.returncode} "
               f"aioc={got.returncode}")
-    if server:
-        server.stdin.close()
-        server.wait(timeout=30)
     if not ok:
         sys.exit(1)
     print("ok")

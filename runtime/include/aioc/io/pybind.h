@@ -9,8 +9,8 @@
 
 #include <aioc/py/py.h>
 
-#include <cstdio>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -90,8 +90,7 @@ inline std::optional<std::string> optRaw(const py::Optional<py::Bytes> &o) {
     return std::nullopt;
   return o.value().data();
 }
-template <class T>
-py::Optional<T> optOf(const std::optional<std::string> &o) {
+template <class T> py::Optional<T> optOf(const std::optional<std::string> &o) {
   if (!o)
     return {};
   return T(*o);
@@ -234,13 +233,14 @@ inline void jsonStr(std::string &out, const std::string &s) {
   out += '"';
 }
 
-inline void toJson(std::string &out, const py::Str &s) { jsonStr(out, s.bytes()); }
+inline void toJson(std::string &out, const py::Str &s) {
+  jsonStr(out, s.bytes());
+}
 inline void toJson(std::string &out, bool b) { out += b ? "true" : "false"; }
 inline void toJson(std::string &out, py::None) { out += "null"; }
 template <class T>
-requires std::is_same_v<T, py::Int> void toJson(std::string &out, T v) {
-  out += std::to_string(v);
-}
+requires std::is_same_v<T, py::Int>
+void toJson(std::string &out, T v) { out += std::to_string(v); }
 inline void toJson(std::string &out, py::Float v) {
   if (v != v)
     out += "NaN";
@@ -268,7 +268,8 @@ template <class T> void toJson(std::string &out, const py::List<T> &l) {
   }
   out += ']';
 }
-template <class V> void toJson(std::string &out, const py::Dict<py::Str, V> &d) {
+template <class V>
+void toJson(std::string &out, const py::Dict<py::Str, V> &d) {
   out += '{';
   bool first = true;
   for (const auto &e : d.impl().entries) {
@@ -283,7 +284,8 @@ template <class V> void toJson(std::string &out, const py::Dict<py::Str, V> &d) 
   }
   out += '}';
 }
-template <class... Ts> void toJson(std::string &out, const py::Tuple<Ts...> &t) {
+template <class... Ts>
+void toJson(std::string &out, const py::Tuple<Ts...> &t) {
   out += '[';
   bool first = true;
   std::apply(
@@ -427,8 +429,7 @@ private:
     if (peek() != c) {
       if (c == '[' || c == '{')
         mismatch(want);
-      fail(c == ':' ? "Expecting ':' delimiter"
-                    : "Expecting ',' delimiter");
+      fail(c == ':' ? "Expecting ':' delimiter" : "Expecting ',' delimiter");
     }
     ++i_;
   }
@@ -470,7 +471,8 @@ private:
   uint32_t hex4() {
     if (i_ + 4 > s_.size())
       fail("Invalid \\uXXXX escape");
-    uint32_t v = static_cast<uint32_t>(strtoul(s_.substr(i_, 4).c_str(), nullptr, 16));
+    uint32_t v =
+        static_cast<uint32_t>(strtoul(s_.substr(i_, 4).c_str(), nullptr, 16));
     i_ += 4;
     return v;
   }
