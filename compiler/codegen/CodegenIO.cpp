@@ -332,17 +332,31 @@ std::string IOGen::methodCall(Attribute *at, Call *c, const std::string &R) {
   return "/*unsupported I/O method " + m + "*/";
 }
 
+namespace {
+std::string redirectConstant(const std::string &m) {
+  if (m == "PIPE")
+    return "py::Int(-1)";
+  if (m == "STDOUT")
+    return "py::Int(-2)";
+  if (m == "DEVNULL")
+    return "py::Int(-3)";
+  return "";
+}
+} // namespace
+
+std::string IOGen::name(Name *n) {
+  if (!n->type || !n->type->is(TK::Int))
+    return "";
+  return redirectConstant(n->id);
+}
+
 std::string IOGen::attribute(Attribute *a) {
   const Type *vt = a->value->type;
   const std::string &m = a->attr;
   if (!vt || vt->is(TK::Module)) {
     // asyncio.subprocess.PIPE and friends: CPython's values.
-    if (m == "PIPE" || m == "STDOUT" || m == "DEVNULL") {
-      if (a->type && a->type->is(TK::Int))
-        return m == "PIPE"     ? "py::Int(-1)"
-               : m == "STDOUT" ? "py::Int(-2)"
-                               : "py::Int(-3)";
-    }
+    if (a->type && a->type->is(TK::Int))
+      return redirectConstant(m);
     return "";
   }
   if (vt->is(TK::Class) && vt->cls->isException && vt->cls->isBuiltin) {
