@@ -301,6 +301,13 @@ template <class T> std::string dumps(const T &v) {
   return out;
 }
 
+// json.JSONDecodeError (a ValueError).
+class JSONDecodeError : public aioc::ValueError {
+public:
+  explicit JSONDecodeError(std::string m) : BaseException(std::move(m)) {}
+  const char *typeName() const override { return "JSONDecodeError"; }
+};
+
 // Decoding into a static type. Malformed text raises ValueError with
 // json's message shape; a value of another JSON type than the annotation
 // raises TypeError (CPython would store it untyped: SPEC §8, a documented
@@ -414,12 +421,16 @@ private:
         ++col;
       }
     }
-    py::raiseValueError(std::string(what) + ": line " + std::to_string(line) +
-                        " column " + std::to_string(col) + " (char " +
-                        std::to_string(i_) + ")");
+    throw JSONDecodeError(std::string(what) + ": line " + std::to_string(line) +
+                          " column " + std::to_string(col) + " (char " +
+                          std::to_string(i_) + ")");
   }
   [[noreturn]] void mismatch(const char *want) {
-    if (i_ >= s_.size())
+    // Not even the start of a JSON value: json's own error.
+    char c = peek();
+    if (i_ >= s_.size() || !(c == '"' || c == '{' || c == '[' || c == '-' ||
+                             (c >= '0' && c <= '9') || c == 't' || c == 'f' ||
+                             c == 'n' || c == 'N' || c == 'I'))
       fail("Expecting value");
     py::raiseTypeError(std::string("JSON value at char ") + std::to_string(i_) +
                        " is not the annotated type `" + want + "`");
