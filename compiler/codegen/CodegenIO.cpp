@@ -188,7 +188,8 @@ std::string IOGen::call(const std::string &qn, Call *c) {
       o += "o.stderrTo = " + b("redirect(" + H.expr(a[9]) + ")") + "; ";
     o += "return o; }()";
     if (qn == "subprocess.run")
-      return "aioc::io::run(" + args + ", " + o + ")";
+      return b("textMode(") + "aioc::io::run(" + args + ", " + o + "), " +
+             (isTrue(a[2]) ? "true" : "false") + ")";
     return b("Conv<" + H.cppType(c->type) + ">::from(") +
            "aioc::io::checkOutput(" + args + ", " + o + "))";
   }

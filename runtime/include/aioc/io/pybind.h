@@ -546,4 +546,129 @@ template <class T> T loads(const std::string &s) {
   return v;
 }
 
+inline CompletedProcess textMode(CompletedProcess p, bool text) {
+  p.text = text;
+  return p;
+}
+
+// repr()/str() of the I/O objects, found by ADL: CPython's text where it is
+// deterministic, its `<... object at 0x...>` form where CPython prints an
+// address (or file descriptors) too.
+inline void objectAt(std::string &out, const char *cls, const void *p) {
+  char buf[64];
+  snprintf(buf, sizeof buf, " object at %p>", p);
+  out += '<';
+  out += cls;
+  out += buf;
+}
+
 } // namespace aioc::io::bind
+
+namespace aioc::httpx {
+inline void reprTo(std::string &out, const Response &r) {
+  out += "<Response [" + std::to_string(r.status_code()) + " " +
+         r.reason_phrase() + "]>";
+}
+inline void strTo(std::string &out, const Response &r) { reprTo(out, r); }
+inline void reprTo(std::string &out, const AsyncClient &c) {
+  io::bind::objectAt(out, "httpx.AsyncClient", &c);
+}
+inline void strTo(std::string &out, const AsyncClient &c) { reprTo(out, c); }
+} // namespace aioc::httpx
+
+namespace aioc::requests {
+inline void reprTo(std::string &out, const Response &r) {
+  out += "<Response [" + std::to_string(r.status_code()) + "]>";
+}
+inline void strTo(std::string &out, const Response &r) { reprTo(out, r); }
+} // namespace aioc::requests
+
+namespace aioc::aiofiles {
+inline void reprTo(std::string &out, const AsyncFile &f) {
+  io::bind::objectAt(out,
+                     f.mode().find('b') == std::string::npos
+                         ? "aiofiles.threadpool.text.AsyncTextIOWrapper"
+                         : "aiofiles.threadpool.binary.AsyncBufferedIOBase",
+                     &f);
+}
+inline void strTo(std::string &out, const AsyncFile &f) { reprTo(out, f); }
+} // namespace aioc::aiofiles
+
+namespace aioc::io {
+// httpx.Headers: a dict when every name is unique, else a list of pairs.
+inline void reprTo(std::string &out, const Headers &h) {
+  bool unique = true;
+  for (size_t i = 0; i < h.items().size() && unique; ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (h.items()[i].first == h.items()[j].first)
+        unique = false;
+  out += unique ? "Headers({" : "Headers([";
+  bool first = true;
+  for (const auto &[k, v] : h.items()) {
+    if (!first)
+      out += ", ";
+    first = false;
+    out += unique ? "" : "(";
+    out += reprStr(k);
+    out += unique ? ": " : ", ";
+    out += reprStr(v);
+    out += unique ? "" : ")";
+  }
+  out += unique ? "})" : "])";
+}
+inline void strTo(std::string &out, const Headers &h) { reprTo(out, h); }
+// <_io.TextIOWrapper name='x' mode='r' encoding='UTF-8'>
+inline void reprTo(std::string &out, const std::shared_ptr<File> &f) {
+  if (!f->binary()) {
+    out += "<_io.TextIOWrapper name=" + reprStr(f->name()) +
+           " mode=" + reprStr(f->mode()) + " encoding='UTF-8'>";
+    return;
+  }
+  const std::string &m = f->mode();
+  const char *cls = m.find('+') != std::string::npos   ? "BufferedRandom"
+                    : m.find('r') != std::string::npos ? "BufferedReader"
+                                                       : "BufferedWriter";
+  out += std::string("<_io.") + cls + " name=" + reprStr(f->name()) + ">";
+}
+inline void strTo(std::string &out, const std::shared_ptr<File> &f) {
+  reprTo(out, f);
+}
+inline void reprTo(std::string &out, const Process &p) {
+  out += "<Process " + std::to_string(p.pid()) + ">";
+}
+inline void strTo(std::string &out, const Process &p) { reprTo(out, p); }
+inline void reprTo(std::string &out, const StreamReader &r) {
+  bind::objectAt(out, "asyncio.StreamReader", &r);
+}
+inline void strTo(std::string &out, const StreamReader &r) { reprTo(out, r); }
+inline void reprTo(std::string &out, const StreamWriter &w) {
+  bind::objectAt(out, "asyncio.StreamWriter", &w);
+}
+inline void strTo(std::string &out, const StreamWriter &w) { reprTo(out, w); }
+inline void reprTo(std::string &out, const Server &s) {
+  bind::objectAt(out, "asyncio.Server", &s);
+}
+inline void strTo(std::string &out, const Server &s) { reprTo(out, s); }
+// CompletedProcess(args=['echo', 'x'], returncode=0, stdout='x\n')
+inline void reprTo(std::string &out, const CompletedProcess &p) {
+  out += "CompletedProcess(args=";
+  out +=
+      p.shell && p.args.size() == 1 ? reprStr(p.args[0]) : reprStrList(p.args);
+  out += ", returncode=" + std::to_string(p.returncode);
+  auto data = [&](const char *name, const std::optional<std::string> &d) {
+    if (!d)
+      return;
+    out += std::string(", ") + name + "=";
+    if (p.text)
+      out += reprStr(*d);
+    else
+      aioc::py::reprTo(out, aioc::py::Bytes(*d));
+  };
+  data("stdout", p.stdoutData);
+  data("stderr", p.stderrData);
+  out += ')';
+}
+inline void strTo(std::string &out, const CompletedProcess &p) {
+  reprTo(out, p);
+}
+} // namespace aioc::io
