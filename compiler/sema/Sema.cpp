@@ -2196,12 +2196,6 @@ const Type *TypeChecker::checkCompare(Compare *c) {
     }
     case CmpOpKind::Eq:
     case CmpOpKind::NotEq:
-      if (l->is(TK::IO) || r->is(TK::IO)) {
-        error(c, "comparing I/O objects (" + q(l) +
-                     ") is not supported by "
-                     "aioc");
-        break;
-      }
       if (!(l->isNumeric() && r->isNumeric()) && !assignable(l, r) &&
           !assignable(r, l))
         error(c, "comparing " + q(l) + " with " + q(r) + " is always " +

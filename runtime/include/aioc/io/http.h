@@ -145,6 +145,9 @@ public:
   // annotated target type.
   std::string json() const { return text(); }
 
+  // Python identity (`is`, `==`, hash) for compiled scripts.
+  const void *identity() const { return r_.get(); }
+
 private:
   std::shared_ptr<io::HttpResult> r_;
 };
@@ -198,6 +201,9 @@ public:
   int64_t connectionsOpened() const;
   // Requests whose easy handle is still inside curl (0 after cancellation).
   size_t activeRequests() const;
+
+  // Python identity (`is`, `==`, hash) for compiled scripts.
+  const void *identity() const { return impl_.get(); }
 
 private:
   std::shared_ptr<ClientImpl> impl_;
@@ -266,6 +272,9 @@ public:
   // "404 Client Error: Not Found for url: http://..."
   void raise_for_status() const;
   std::string json() const { return text(); }
+
+  // Python identity (`is`, `==`, hash) for compiled scripts.
+  const void *identity() const { return r_.get(); }
 
 private:
   std::shared_ptr<io::HttpResult> r_;

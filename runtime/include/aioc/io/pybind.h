@@ -10,6 +10,7 @@
 #include <aioc/py/py.h>
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -672,3 +673,55 @@ inline void strTo(std::string &out, const CompletedProcess &p) {
   reprTo(out, p);
 }
 } // namespace aioc::io
+
+// Python objects without __eq__/__lt__: `==` and hash are identity, ordering
+// raises CPython's TypeError.
+#define AIOC_IO_IDENTITY(NS, TYPE, PYNAME, ID)                                 \
+  namespace NS {                                                               \
+  inline bool operator==(const TYPE &a, const TYPE &b) {                       \
+    return ID(a) == ID(b);                                                     \
+  }                                                                            \
+  inline aioc::py::Int hash(const TYPE &a) {                                   \
+    return static_cast<aioc::py::Int>(                                         \
+        reinterpret_cast<std::uintptr_t>(ID(a)) >> 4);                         \
+  }                                                                            \
+  inline bool operator<(const TYPE &, const TYPE &) {                          \
+    aioc::py::raiseTypeError("'<' not supported between instances of '" PYNAME \
+                             "' and '" PYNAME "'");                            \
+  }                                                                            \
+  inline bool operator>(const TYPE &, const TYPE &) {                          \
+    aioc::py::raiseTypeError("'>' not supported between instances of '" PYNAME \
+                             "' and '" PYNAME "'");                            \
+  }                                                                            \
+  }
+#define AIOC_IO_ID(x) (x).identity()
+#define AIOC_IO_PTR(x) static_cast<const void *>((x).get())
+#define AIOC_IO_ADDR(x) static_cast<const void *>(&(x))
+AIOC_IO_IDENTITY(aioc::httpx, Response, "Response", AIOC_IO_ID)
+AIOC_IO_IDENTITY(aioc::httpx, AsyncClient, "AsyncClient", AIOC_IO_ID)
+AIOC_IO_IDENTITY(aioc::requests, Response, "Response", AIOC_IO_ID)
+AIOC_IO_IDENTITY(aioc::aiofiles, AsyncFile, "AsyncTextIOWrapper", AIOC_IO_ID)
+AIOC_IO_IDENTITY(aioc::io, Process, "Process", AIOC_IO_ID)
+AIOC_IO_IDENTITY(aioc::io, StreamReader, "StreamReader", AIOC_IO_ID)
+AIOC_IO_IDENTITY(aioc::io, StreamWriter, "StreamWriter", AIOC_IO_ID)
+AIOC_IO_IDENTITY(aioc::io, Server, "Server", AIOC_IO_ID)
+AIOC_IO_IDENTITY(aioc::io, std::shared_ptr<File>, "TextIOWrapper", AIOC_IO_PTR)
+AIOC_IO_IDENTITY(aioc::io, CompletedProcess, "CompletedProcess", AIOC_IO_ADDR)
+#undef AIOC_IO_IDENTITY
+
+// httpx.Headers compares by its items; it is unhashable and unordered.
+namespace aioc::io {
+inline bool operator==(const Headers &a, const Headers &b) {
+  return a.items() == b.items();
+}
+inline aioc::py::Int hash(const Headers &) {
+  aioc::py::raiseTypeError("unhashable type: 'Headers'");
+}
+inline bool operator<(const Headers &, const Headers &) {
+  aioc::py::raiseTypeError(
+      "'<' not supported between instances of 'Headers' and 'Headers'");
+}
+} // namespace aioc::io
+#undef AIOC_IO_ID
+#undef AIOC_IO_PTR
+#undef AIOC_IO_ADDR
