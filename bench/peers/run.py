@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Runs W1-W4 for aioc and its peers once and prints each figure and its
-ratio to aioc's. Usage: run.py AIOC_PEER_BENCH GO_BINARY [--quick]
+ratio to aioc's. Usage:
+  run.py AIOC_PEER_BENCH GO_BINARY [--asio=ASIO_BINARY] [--quick]
 
 W1 spawn N tasks that each sleep(0) once, gathered: ns/task, bytes/task
 W2 10M awaits of a trivial coroutine: ns/await
@@ -72,6 +73,13 @@ def main():
     if shutil.which("node"):
         js = os.path.join(HERE, "node", "workloads.js")
         peers.append(("node", lambda w, n: ["node", js, w, str(n)], {}))
+    asio_bin = next((a.split("=", 1)[1] for a in sys.argv
+                     if a.startswith("--asio=")), "")
+    if asio_bin and os.path.exists(asio_bin):
+        # C++20 awaitable/co_spawn on one io_context run by one thread.
+        peers.append(("boost-asio", lambda w, n: [asio_bin, w, str(n)], {}))
+    else:
+        print("(Boost.Asio peer not built: skipped)")
     if go_bin and os.path.exists(go_bin):
         # One OS thread, like the single-threaded loops it is compared with.
         peers.append(("go-1thread", lambda w, n: [go_bin, w, str(n)],

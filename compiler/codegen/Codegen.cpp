@@ -223,6 +223,10 @@ private:
   std::string builtinCall(const std::string &name, Call *c);
   std::string moduleCall(const std::string &qn, Call *c);
   std::string methodCall(Attribute *a, Call *c);
+  // CodegenAsyncio.inc: "" when not an asyncio extension.
+  std::string asyncioCall(const std::string &qn, Call *c);
+  std::string asyncioMethod(Attribute *a, Call *c, const std::string &recv);
+  std::string asyncioAttribute(Attribute *a);
   std::string userCall(const FuncInfo *f, Call *c, size_t skip,
                        const std::string &callee);
   std::string classCall(const ClassInfo *ci, Call *c);
@@ -249,6 +253,7 @@ private:
     return "py::truthy(" + v + ")";
   }
   std::string awaitExpr(Await *a);
+  bool discardAwait_ = false; // the statement's awaited value is unused
   std::string coroOf(Expr *e);
   std::string sliceArg(Slice *s);
   std::string makeExc(const ClassInfo *ci, Call *c);
@@ -327,6 +332,8 @@ std::string Gen::cppType(const Type *t) {
   case TK::Builtin:
     if (t->name == "asyncio.loop")
       return "aioc::EventLoop *";
+    if (t->name == "asyncio.AnyTask")
+      return "AnyTask";
     return "/*unsupported type " + t->str() + "*/ void";
   case TK::Queue:
     return "std::shared_ptr<aioc::" + t->name + "<" + cppType(t->args[0]) +
@@ -598,7 +605,14 @@ std::string Gen::name(Name *n) {
   // Narrowed Optional: read the value.
   if (s->type && s->type->is(TK::Optional) && n->type &&
       !n->type->is(TK::Optional))
-    return v + ".value()";
+    v = v + ".value()";
+  // Exception narrowed by isinstance() to a subclass: view it as that.
+  if (const Type *st =
+          s->type && s->type->is(TK::Optional) ? s->type->args[0] : s->type;
+      st && n->type && st != n->type && st->is(TK::Class) &&
+      n->type->is(TK::Class) && st->cls->isException &&
+      n->type->cls->isException)
+    v = "excDown<" + n->type->cls->cppName + ">(" + v + ")";
   return v;
 }
 
@@ -606,6 +620,8 @@ std::string Gen::attribute(Attribute *a) {
   if (std::string r = io_.attribute(a); !r.empty())
     return r;
   const Type *vt = a->value->type;
+  if (std::string r = asyncioAttribute(a); !r.empty())
+    return r;
   if (vt && vt->is(TK::Class)) {
     if (auto *n = dyn_cast<Name>(a->value);
         n && n->id == "self" && fn_ && !vt->cls->isException)
@@ -918,6 +934,9 @@ std::string Gen::joined(JoinedStr *j) {
 }
 
 std::string Gen::awaitExpr(Await *a) {
+  // Only the statement's own await may drop its value, not nested ones.
+  bool discard = discardAwait_;
+  discardAwait_ = false;
   std::string v;
   const Type *t = a->value->type;
   // asyncio.sleep awaited directly uses the runtime's awaiter (no frame).
@@ -932,12 +951,27 @@ std::string Gen::awaitExpr(Await *a) {
     // The gather object lives in a variable across the await (it owns the
     // children's handles); its result becomes a Python list.
     std::string args;
+    bool retExc = false;
+    for (auto *k : c->keywords)
+      if (auto *cv = dyn_cast<Constant>(k->value);
+          k->arg == "return_exceptions" && cv &&
+          cv->valueKind == Constant::ValueKind::True)
+        retExc = true;
+    if (retExc)
+      args = "aioc::returnExceptions, ";
     if (c->args.size() == 1 && isa<Starred>(c->args[0])) {
-      args = "listToVector(" + expr(cast<Starred>(c->args[0])->value) + ")";
+      Expr *lv = cast<Starred>(c->args[0])->value;
+      // A comprehension's list is a temporary no one else holds: move its
+      // handles instead of copying them.
+      args += std::string(isa<ListComp>(lv) ? "listToVectorMove("
+                                            : "listToVector(") +
+              expr(lv) + ")";
     } else {
       for (size_t i = 0; i < c->args.size(); ++i)
         args += (i ? ", " : "") + coroOf(c->args[i]);
     }
+    if (retExc && c->args.empty())
+      args = "";
     std::string g = fresh("_g");
     if (c->args.empty()) {
       return cppType(a->type) + "()";
@@ -947,9 +981,17 @@ std::string Gen::awaitExpr(Await *a) {
       pre_->push_back("AIOC_AT(" + cppStringLiteral(fn_->name) + ", " +
                       cppStringLiteral(O.scriptPath) + ", " +
                       std::to_string(a->range.begin.line) + ");");
+    if (discard) {
+      pre_->push_back("co_await " + g + ";");
+      return "py::none";
+    }
     std::string tmp = fresh();
-    pre_->push_back("auto " + tmp + " = toPyList<" + cppType(a->type->args[0]) +
-                    ">(co_await " + g + ");");
+    if (retExc)
+      pre_->push_back("auto " + tmp + " = noneOutcomesToList(co_await " + g +
+                      ");");
+    else
+      pre_->push_back("auto " + tmp + " = toPyList<" +
+                      cppType(a->type->args[0]) + ">(co_await " + g + ");");
     return tmp;
   } else {
     v = expr(a->value);
@@ -1333,6 +1375,9 @@ std::string Gen::builtinCall(const std::string &nm, Call *c) {
     const Type *ct = c->args[1]->type;
     const Type *vt = c->args[0]->type;
     if (ct->is(TK::ClassRef)) {
+      if (vt->is(TK::Optional))
+        return "isInstanceOpt<" + ct->cls->cppName + ">(" + expr(c->args[0]) +
+               ")";
       if (vt->is(TK::Class) && sema::isSubclass(vt->cls, ct->cls))
         return "((void)" + expr(c->args[0]) + ", true)";
       if (vt->cls->isException)
@@ -1381,6 +1426,8 @@ std::string Gen::moduleCall(const std::string &qn, Call *c) {
         return x;
     return nullptr;
   };
+  if (std::string r = asyncioCall(qn, c); !r.empty())
+    return r;
   if (qn == "asyncio.run") {
     std::string dbg = "false";
     if (Keyword *k = kw("debug"))
@@ -1439,8 +1486,8 @@ std::string Gen::moduleCall(const std::string &qn, Call *c) {
     std::string callArgs = userCall(f, c, 1, "");
     // userCall gives "(a, b)": the function and its bound arguments.
     std::string inner = callArgs.substr(1, callArgs.size() - 2);
-    return "aioc::toThread(" + f->cppName + (inner.empty() ? "" : ", ") +
-           inner + ")";
+    return "toThreadCoro(" + f->cppName + (inner.empty() ? "" : ", ") + inner +
+           ")";
   }
   if (qn == "time.sleep")
     return "blockingSleep(" +
@@ -1503,6 +1550,8 @@ std::string Gen::methodCall(Attribute *a, Call *c) {
     recv = hoist(recv);
   if (rt->is(TK::IO))
     return io_.methodCall(a, c, recv);
+  if (std::string r = asyncioMethod(a, c, recv); !r.empty())
+    return r;
   if (rt->is(TK::Builtin) && rt->name == "asyncio.loop") {
     if (m == "time")
       return "py::Float(" + recv + "->time())";
@@ -1756,7 +1805,10 @@ void Gen::stmt(Stmt *s) {
   switch (s->kind()) {
   case Node::Kind::ExprStmt: {
     Expr *v = cast<ExprStmt>(s)->value;
+    // `await gather(...)` as a statement: its result list is never built.
+    discardAwait_ = isa<Await>(v);
     std::string x = expr(v);
+    discardAwait_ = false;
     flushPre(pre);
     // An awaited value was already computed into a temporary.
     if (x != "py::none" && !isa<Constant>(v) && !isa<Name>(v) && !isa<Await>(v))
@@ -2513,6 +2565,8 @@ std::string Gen::run() {
   out += "  return aioc::py::runMain(aioc_user::moduleMain);\n}\n";
   return out;
 }
+
+#include "codegen/CodegenAsyncio.inc"
 
 } // namespace
 

@@ -231,7 +231,23 @@ void ErrorCollector::syntaxError(antlr4::Recognizer *recognizer,
 // before the stack does, as CPython's "too complex" guard does.
 class GuardedParser : public P {
 public:
-  using P::P;
+  // Each thread parses with its own DFA and context cache (see
+  // IndentingLexer's constructor for why).
+  explicit GuardedParser(antlr4::TokenStream *input) : P(input) {
+    struct Cache {
+      std::vector<antlr4::dfa::DFA> dfa;
+      antlr4::atn::PredictionContextCache contexts;
+      explicit Cache(const antlr4::atn::ATN &atn) {
+        dfa.reserve(atn.getNumberOfDecisions());
+        for (size_t i = 0; i < atn.getNumberOfDecisions(); ++i)
+          dfa.emplace_back(atn.getDecisionState(i), i);
+      }
+    };
+    thread_local Cache cache(getATN());
+    delete _interpreter;
+    _interpreter = new antlr4::atn::ParserATNSimulator(
+        this, getATN(), cache.dfa, cache.contexts);
+  }
   static constexpr size_t kMaxDepth = 4000;
   struct TooDeep {};
   void enterRule(ParserRuleContext *c, size_t s, size_t r) override {
@@ -2624,6 +2640,15 @@ bool toUTF8(std::string_view src, const std::string &encoding,
 
 ParseResult parseFile(SourceManager &sm, unsigned fileId,
                       DiagnosticEngine &diags) {
+  std::vector<Diagnostic> errors;
+  ParseResult result = parseFile(sm, fileId, errors);
+  for (const Diagnostic &d : errors)
+    diags.report(fileId, d);
+  return result;
+}
+
+ParseResult parseFile(const SourceManager &sm, unsigned fileId,
+                      std::vector<Diagnostic> &errors) {
   ParseResult result;
   result.context = std::make_unique<ASTContext>();
   std::string_view text = sm.text(fileId);
@@ -2697,7 +2722,10 @@ ParseResult parseFile(SourceManager &sm, unsigned fileId,
       e.range.begin.col += bom;
     if (e.range.end.line == 1)
       e.range.end.col += bom;
-    diags.error(fileId, e.range, e.message);
+    Diagnostic d;
+    d.range = e.range;
+    d.message = std::move(e.message);
+    errors.push_back(std::move(d));
   }
   return result;
 }

@@ -49,6 +49,7 @@ const char *const kBuiltinExceptions[][2] = {
     {"ConnectionError", "OSError"},
     {"TimeoutError", "OSError"},
     {"InvalidStateError", "Exception"},
+    {"BrokenBarrierError", "RuntimeError"},
     {"QueueEmpty", "Exception"},
     {"QueueFull", "Exception"},
     {"ExceptionGroup", "Exception"},
@@ -194,6 +195,13 @@ private:
   const Type *checkModuleCall(const std::string &qual, Call *c,
                               const Type *expected);
   const Type *checkMethodCall(Attribute *a, const Type *recv, Call *c);
+  // SemaAsyncio.inc: nullptr when not an asyncio extension call.
+  const Type *checkAsyncioCall(const std::string &qual, Call *c,
+                               const Type *expected);
+  const Type *checkJsonCall(const std::string &qual, Call *c,
+                            const Type *expected);
+  const Type *checkAsyncioMethod(Attribute *a, const Type *recv, Call *c);
+  const Type *anyTaskType();
   const Type *checkUserCall(FuncInfo *f, Call *c, size_t skip = 0);
   const Type *checkClassCall(ClassInfo *ci, Call *c);
   const Type *checkBinOp(BinOp *b);
@@ -1041,7 +1049,8 @@ void TypeChecker::bindName(Name *n, const Type *t, Expr *value,
               "aioc; store `list(...)` of it");
     return;
   }
-  if ((t->is(TK::Builtin) && t->name != "asyncio.loop") ||
+  if ((t->is(TK::Builtin) && t->name != "asyncio.loop" &&
+       t->name != "asyncio.AnyTask") ||
       t->is(TK::ClassRef) || t->is(TK::Module)) {
     error(value ? (Node *)value : (Node *)n,
           "functions, classes and modules as values are not supported by "
@@ -1429,6 +1438,24 @@ void TypeChecker::narrowFromTest(Expr *test, bool positive) {
     Symbol *s = lookup(n->id, cl);
     if (s && s->type && s->type->is(TK::Optional))
       narrow_.back()[s] = s->type->args[0];
+  }
+  // isinstance(e, SomeError) narrows an exception value (also one that may
+  // be None: Task.exception(), gather(return_exceptions=True) elements).
+  if (auto *c = dyn_cast<Call>(test); c && positive) {
+    auto *fn = dyn_cast<Name>(c->func);
+    auto *n = c->args.size() == 2 ? dyn_cast<Name>(c->args[0]) : nullptr;
+    const Type *ct = n ? c->args[1]->type : nullptr;
+    if (!fn || fn->id != "isinstance" || !ct || !ct->is(TK::ClassRef) ||
+        !ct->cls->isException)
+      return;
+    bool cl;
+    Symbol *s = lookup(n->id, cl);
+    const Type *st = s ? s->type : nullptr;
+    if (st && st->is(TK::Optional))
+      st = st->args[0];
+    if (st && st->is(TK::Class) && st->cls->isException &&
+        isSubclass(ct->cls, st->cls))
+      narrow_.back()[s] = ct->cls->instance;
   }
 }
 
@@ -2033,8 +2060,13 @@ const Type *TypeChecker::checkAttribute(Attribute *a) {
         return T.builtin(qn);
       if (qn == "asyncio.CancelledError" || qn == "asyncio.TimeoutError" ||
           qn == "asyncio.QueueEmpty" || qn == "asyncio.QueueFull" ||
-          qn == "asyncio.InvalidStateError")
+          qn == "asyncio.InvalidStateError" ||
+          qn == "asyncio.BrokenBarrierError")
         return exc(qn.substr(8))->ref;
+      // asyncio.wait's return_when constants are these strings in CPython.
+      if (qn == "asyncio.FIRST_COMPLETED" || qn == "asyncio.FIRST_EXCEPTION" ||
+          qn == "asyncio.ALL_COMPLETED")
+        return T.strT;
       if (qn == "math.pi" || qn == "math.e" || qn == "math.inf")
         return T.floatT;
       if (qn == "os.environ")
@@ -2070,6 +2102,11 @@ const Type *TypeChecker::checkAttribute(Attribute *a) {
     return T.strT;
   if (t->is(TK::Queue) && a->attr == "maxsize")
     return T.intT;
+  if (t->is(TK::Prim) && t->name == "Barrier" &&
+      (a->attr == "parties" || a->attr == "n_waiting"))
+    return T.intT;
+  if (t->is(TK::Prim) && t->name == "Barrier" && a->attr == "broken")
+    return T.boolT;
   error(a, q(t) + " has no attribute " + q(a->attr) +
                " (or it is not supported by aioc)");
   return T.errorT;
@@ -2722,7 +2759,10 @@ const Type *TypeChecker::checkBuiltinCall(const std::string &name, Call *c,
         !(ts[1]->name == "int" || ts[1]->name == "str" ||
           ts[1]->name == "float" || ts[1]->name == "bool"))
       error(c->args[1], "isinstance() needs a class");
-    if (ts[1]->is(TK::ClassRef) && !ts[0]->is(TK::Class))
+    const Type *vt0 = ts[0]->is(TK::Optional) ? ts[0]->args[0] : ts[0];
+    if (ts[1]->is(TK::ClassRef) && !ts[0]->is(TK::Class) &&
+        !(ts[0]->is(TK::Optional) && vt0->is(TK::Class) &&
+          vt0->cls->isException))
       error(c->args[0], "isinstance() of " + q(ts[0]) + " against a class");
     return T.boolT;
   }
@@ -2865,11 +2905,15 @@ const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
   }
   if (qn == "asyncio.gather") {
     onlyKw({"return_exceptions"});
+    bool retExc = false;
     if (Keyword *k = kw("return_exceptions")) {
       checkExprAs(k->value, T.boolT, "return_exceptions");
       auto *cv = dyn_cast<Constant>(k->value);
-      if (!cv || cv->valueKind != Constant::ValueKind::False)
-        unsupported(k, "`gather(return_exceptions=True)` is");
+      if (cv && cv->valueKind == Constant::ValueKind::True)
+        retExc = true;
+      else if (!cv || cv->valueKind != Constant::ValueKind::False)
+        error(k->value, "`return_exceptions` must be the constant True or "
+                        "False for aioc (it decides the result type)");
     }
     std::vector<const Type *> rs;
     for (auto *a : c->args) {
@@ -2877,7 +2921,8 @@ const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
         const Type *lt = checkExpr(st->value);
         st->type = lt;
         if (lt->is(TK::List) &&
-            (lt->args[0]->is(TK::Task) || lt->args[0]->is(TK::Coroutine))) {
+            (lt->args[0]->is(TK::Task) || lt->args[0]->is(TK::Coroutine) ||
+             lt->args[0]->is(TK::Future))) {
           rs.push_back(lt->args[0]->args[0]);
           if (c->args.size() != 1)
             unsupported(a, "mixing `*list` with other gather arguments is");
@@ -2902,6 +2947,17 @@ const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
     bool same = true;
     for (auto *r : rs)
       same = same && r == rs[0];
+    if (retExc) {
+      // Elements are results or exceptions; aioc has no union of a result
+      // type and BaseException, but for None results it is exactly
+      // `BaseException | None`.
+      if (same && rs[0]->is(TK::None))
+        return T.coroutine(T.list(T.optional(exc("BaseException")->instance)));
+      error(c, "gather(return_exceptions=True) is supported by aioc only for "
+               "awaitables that return None (the result would mix values "
+               "and exceptions)");
+      return T.errorT;
+    }
     if (same)
       return T.coroutine(T.list(rs[0]));
     error(c, "gather() of different result types is not supported by aioc "
@@ -2994,10 +3050,8 @@ const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
     needAsync();
     return T.builtin("asyncio.loop");
   }
-  if (qn == "asyncio.current_task") {
-    unsupported(c, "`asyncio.current_task()` is");
-    return T.errorT;
-  }
+  if (const Type *r = checkAsyncioCall(qn, c, expected))
+    return r;
   if (qn == "sys.exit") {
     if (argCount(c, 0, 1, qn) && c->args.size() == 1)
       checkExprAs(c->args[0], T.intT, "exit status");
@@ -3043,11 +3097,6 @@ const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
       return T.strT;
     }
     return T.optional(T.strT);
-  }
-  if (qn == "json.dumps") {
-    if (argCount(c, 1, 1, qn))
-      argT(0);
-    return T.strT;
   }
   if (qn == "dataclasses.field") {
     error(c, "`dataclasses.field()` is not supported by aioc");
@@ -3095,6 +3144,8 @@ const Type *TypeChecker::checkMethodCall(Attribute *a, const Type *recv,
                  " (or it is not supported by aioc)");
     return T.errorT;
   };
+  if (const Type *r = checkAsyncioMethod(a, recv, c))
+    return r;
   const Type *S = T.strT, *I = T.intT, *B = T.boolT, *N = T.noneT;
   switch (recv->kind) {
   case TK::Str: {
@@ -3633,6 +3684,8 @@ bool TypeChecker::run() {
   checkCaptures();
   return errors_ == 0;
 }
+
+#include "sema/SemaAsyncio.inc"
 
 } // namespace
 

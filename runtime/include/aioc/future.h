@@ -56,6 +56,14 @@ public:
   size_t removeDoneCallbackRaw(RawCallback fn, RefCounted *ctx);
 
   bool isTask() const { return isTask_; }
+  // A scratch mark for de-duplicating futures in one pass (gather,
+  // as_completed): markSeen() returns the previous state. Callers clear it.
+  bool markSeen() {
+    bool was = gatherMark_;
+    gatherMark_ = 1;
+    return was;
+  }
+  void clearSeen() { gatherMark_ = 0; }
   // Future.set_result's second half (the value is already stored).
   void markFinishedPublic() {
     if (state_ != State::Pending)

@@ -397,6 +397,23 @@ void Transfer::prepare(HttpRequest req, void *owner) {
                    req_.connectTimeout > 0 ? static_cast<long>(std::ceil(
                                                  req_.connectTimeout * 1000))
                                            : 0L);
+  long version = !req_.http2  ? CURL_HTTP_VERSION_1_1
+                 : req_.http1 ? CURL_HTTP_VERSION_2TLS
+                              : CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE;
+  curl_easy_setopt(e, CURLOPT_HTTP_VERSION, version);
+  curl_easy_setopt(e, CURLOPT_PIPEWAIT, req_.http2 ? 1L : 0L);
+  curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, req_.verify ? 1L : 0L);
+  curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, req_.verify ? 2L : 0L);
+  if (!req_.caFile.empty()) {
+    curl_easy_setopt(e, CURLOPT_CAINFO, req_.caFile.c_str());
+    customCa_ = true;
+  } else if (customCa_) {
+    // Back to the built-in bundle (NULL would mean none at all).
+    char *builtin = nullptr;
+    curl_easy_getinfo(e, CURLINFO_CAINFO, &builtin);
+    curl_easy_setopt(e, CURLOPT_CAINFO, builtin);
+    customCa_ = false;
+  }
   // Back to a plain GET first (clears POST and NOBODY from a previous use).
   curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
   const std::string &m = req_.method;
@@ -550,6 +567,18 @@ void Transfer::complete(CURLcode code) {
     return;
   case CURLE_TOO_MANY_REDIRECTS:
     failure_ = Failure::TooManyRedirects;
+    return;
+  case CURLE_PEER_FAILED_VERIFICATION:
+    failure_ = Failure::TlsVerify;
+    return;
+  case CURLE_SSL_CONNECT_ERROR:
+  case CURLE_SSL_CERTPROBLEM:
+  case CURLE_SSL_CIPHER:
+  case CURLE_SSL_CACERT_BADFILE:
+  case CURLE_SSL_ISSUER_ERROR:
+    failure_ = Failure::Tls;
+    if (!errbuf_[0])
+      std::snprintf(errbuf_, sizeof errbuf_, "%s", curl_easy_strerror(code));
     return;
   case CURLE_UNSUPPORTED_PROTOCOL:
     failure_ = Failure::UnsupportedProtocol;

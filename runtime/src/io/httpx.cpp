@@ -98,6 +98,19 @@ std::exception_ptr failureToException(const Transfer &t) {
   case Failure::TooManyRedirects:
     return std::make_exception_ptr(
         TooManyRedirects("Exceeded maximum allowed redirects."));
+  case Failure::TlsVerify: {
+    // CPython's ssl wording; curl says "SSL certificate problem: <why>".
+    std::string why = t.curlMessage();
+    size_t colon = why.find(": ");
+    if (colon != std::string::npos)
+      why = why.substr(colon + 2);
+    return std::make_exception_ptr(
+        ConnectError("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify "
+                     "failed: " +
+                     why + " (_ssl.c:992)"));
+  }
+  case Failure::Tls:
+    return std::make_exception_ptr(ConnectError(t.curlMessage()));
   case Failure::UnsupportedProtocol:
   case Failure::InvalidURL: {
     size_t p = url.find("://");
@@ -138,7 +151,13 @@ public:
                       static_cast<long>(opts_.maxConnections));
     curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS,
                       static_cast<long>(opts_.maxConnections));
-    curl_multi_setopt(multi_, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+    // libcurl before 8.0 breaks a reused HTTP/2 prior-knowledge (h2c)
+    // connection ("Error in the HTTP2 framing layer", curl issue #10634):
+    // there a cleartext-HTTP/2 client gets one connection per request.
+    h2cOneShot_ = opts_.http2 && !opts_.http1 &&
+                  curl_version_info(CURLVERSION_NOW)->version_num < 0x080000;
+    curl_multi_setopt(multi_, CURLMOPT_PIPELINING,
+                      h2cOneShot_ ? CURLPIPE_NOTHING : CURLPIPE_MULTIPLEX);
     // httpx's default headers, in its order, then the client's: built once
     // and shared by every request that adds none of its own.
     Headers h({{"Accept", "*/*"},
@@ -152,6 +171,7 @@ public:
 
   bool closed() const { return multi_ == nullptr; }
   int64_t connections() const { return connections_; }
+  int64_t idleWakeups() const { return idleWakeups_; }
   size_t active() const { return active_.size(); }
   const ClientOptions &options() const { return opts_; }
   const std::shared_ptr<const Headers> &baseHeaders() const {
@@ -181,6 +201,10 @@ public:
       curl_easy_setopt(e, CURLOPT_CLOSESOCKETDATA, this);
     }
     at->t->prepare(std::move(req), at.get());
+    if (h2cOneShot_) {
+      curl_easy_setopt(at->t->easy(), CURLOPT_PIPEWAIT, 0L);
+      curl_easy_setopt(at->t->easy(), CURLOPT_FORBID_REUSE, 1L);
+    }
     CURLMcode rc = curl_multi_add_handle(multi_, at->t->easy());
     if (rc != CURLM_OK)
       throw RuntimeError(std::string("curl_multi_add_handle: ") +
@@ -280,6 +304,7 @@ private:
 
   void onReadable(int fd) {
     if (!(fds_[static_cast<size_t>(fd)].want & CURL_POLL_IN)) {
+      ++idleWakeups_;
       // Parked and readable: the idle connection got closed or sent
       // something unasked. curl finds out when it next checks the
       // connection; stop watching until then.
@@ -453,7 +478,8 @@ private:
   std::vector<FdState> fds_;
   std::vector<AsyncTransfer *> active_;
   std::vector<std::unique_ptr<Transfer>> spare_;
-  int64_t connections_ = 0;
+  int64_t connections_ = 0, idleWakeups_ = 0;
+  bool h2cOneShot_ = false;
 };
 
 // ---- AsyncClient
@@ -467,6 +493,7 @@ AsyncClient::~AsyncClient() = default;
 bool AsyncClient::isClosed() const { return impl_->closed(); }
 int64_t AsyncClient::connectionsOpened() const { return impl_->connections(); }
 size_t AsyncClient::activeRequests() const { return impl_->active(); }
+int64_t AsyncClient::idleWakeups() const { return impl_->idleWakeups(); }
 
 namespace {
 
@@ -495,6 +522,10 @@ HttpRequest buildRequest(const ClientImpl &c, std::string method,
   double t = args.timeout.value_or(o.timeout);
   r.connectTimeout = t;
   r.readTimeout = t;
+  r.http1 = o.http1;
+  r.http2 = o.http2;
+  r.verify = o.verify;
+  r.caFile = o.caFile;
   if (args.json) {
     r.body = std::move(*args.json);
   } else if (args.data) {

@@ -70,6 +70,16 @@ struct HttpRequest {
   int maxRedirects = 20;
   double connectTimeout = 5.0; // seconds; <= 0 means none
   double readTimeout = 5.0;    // max silence between received bytes
+  // httpx's http1= / http2=: HTTP/1.1 only by default; http2 adds HTTP/2
+  // where TLS negotiates it (ALPN); HTTP/2 alone speaks it in cleartext too
+  // (h2c with prior knowledge). HTTP/2 requests wait for a connection being
+  // set up so that they multiplex over it rather than open their own.
+  bool http1 = true;
+  bool http2 = false;
+  // TLS: verify= (false turns checking off) and a CA bundle path (verify=
+  // given a path); empty means the system's bundle.
+  bool verify = true;
+  std::string caFile;
 };
 
 // What came back, before either library's decoding rules.
@@ -158,6 +168,10 @@ struct ClientOptions {
   double timeout = 5.0; // httpx's default Timeout(5.0)
   bool followRedirects = false;
   int maxConnections = 100; // httpx's default Limits(max_connections=100)
+  bool http1 = true;        // httpx.AsyncClient(http1=, http2=)
+  bool http2 = false;
+  bool verify = true; // verify=False
+  std::string caFile; // verify="path/to/ca.pem"
 };
 
 // Per-call arguments (httpx's keyword arguments).
@@ -201,6 +215,9 @@ public:
   int64_t connectionsOpened() const;
   // Requests whose easy handle is still inside curl (0 after cancellation).
   size_t activeRequests() const;
+  // Times a pooled idle connection woke the loop (the server closed it):
+  // for tests, at most once per such connection.
+  int64_t idleWakeups() const;
 
   // Python identity (`is`, `==`, hash) for compiled scripts.
   const void *identity() const { return impl_.get(); }
