@@ -52,6 +52,9 @@ public:
   bool at_eof() const;
   explicit operator bool() const { return bool(t_); }
 
+  // Python identity (`is`, `==`, hash) for compiled scripts.
+  const void *identity() const { return t_.get(); }
+
 private:
   std::shared_ptr<Transport> t_;
 };
@@ -75,6 +78,9 @@ public:
   std::pair<std::string, int> sockname() const;
   size_t bufferSize() const; // transport.get_write_buffer_size()
   explicit operator bool() const { return bool(t_); }
+
+  // Python identity (`is`, `==`, hash) for compiled scripts.
+  const void *identity() const { return t_.get(); }
 
 private:
   std::shared_ptr<Transport> t_;
@@ -106,6 +112,9 @@ public:
   std::pair<std::string, int> sockname() const;
   Coro<Server> aenter();
   Coro<void> aexit(); // close + wait_closed
+
+  // Python identity (`is`, `==`, hash) for compiled scripts.
+  const void *identity() const { return s_.get(); }
 
 private:
   std::shared_ptr<ServerImpl> s_;
