@@ -269,6 +269,7 @@ public:
 
 class Response {
 public:
+  Response() = default; // an unset local (compiled scripts declare first)
   explicit Response(io::HttpResult r);
   int status_code() const { return r_->status; }
   const std::string &reason() const { return r_->reason; }
