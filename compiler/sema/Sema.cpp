@@ -196,7 +196,10 @@ private:
                               const Type *expected);
   const Type *checkMethodCall(Attribute *a, const Type *recv, Call *c);
   // SemaAsyncio.inc: nullptr when not an asyncio extension call.
-  const Type *checkAsyncioCall(const std::string &qual, Call *c);
+  const Type *checkAsyncioCall(const std::string &qual, Call *c,
+                               const Type *expected);
+  const Type *checkJsonCall(const std::string &qual, Call *c,
+                            const Type *expected);
   const Type *checkAsyncioMethod(Attribute *a, const Type *recv, Call *c);
   const Type *anyTaskType();
   const Type *checkUserCall(FuncInfo *f, Call *c, size_t skip = 0);
@@ -3047,7 +3050,7 @@ const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
     needAsync();
     return T.builtin("asyncio.loop");
   }
-  if (const Type *r = checkAsyncioCall(qn, c))
+  if (const Type *r = checkAsyncioCall(qn, c, expected))
     return r;
   if (qn == "sys.exit") {
     if (argCount(c, 0, 1, qn) && c->args.size() == 1)

@@ -12,6 +12,7 @@ def main() -> None:
     print(json.dumps(["quote \" backslash \\ tab \t nl \n", "é€😀", None]))
     print(json.dumps([True, False]), json.dumps(None), json.dumps(3))
     print(json.dumps((1, "two", None)))
+    print(json.dumps({1: "one", 2: "two"}))
     print(json.dumps(""))
     doc = '{"name": "aioc", "tags": ["x", "y"], "score": 9.5, "ok": true, "extra": null}'
     name: dict[str, str | None] = json.loads('{"k": "v", "n": null}')
@@ -25,7 +26,7 @@ def main() -> None:
     nested: list[dict[str, list[bool]]] = json.loads(' [ {"a" : [true, false]} , {} ] ')
     print(nested)
     print(len(doc))
-    for bad in ["", "[1, 2", "[1] x", "[1,, 2]"]:
+    for bad in ["", "[1, 2", "{\"a\" 1}", "[1] x", "{1: 2}", "nul", '"abc']:
         try:
             v: list[int] = json.loads(bad)
             print("parsed", v)

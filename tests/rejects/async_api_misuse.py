@@ -1,8 +1,8 @@
 # expect: 18:44: error: asyncio.wait() needs a list or set of tasks, not `list[Coroutine[Any, Any, int]]`
 # expect: 19:15: error: the task from current_task()/all_tasks() has no method `result` in aioc (its result type is unknown statically)
 # expect: 20:11: error: gather(return_exceptions=True) is supported by aioc only for awaitables that return None (the result would mix values and exceptions)
-# expect: 21:5: error: `json.loads()` needs an annotated target of a JSON-shaped type for aioc, e.g. `data: dict[str, int] = json.loads(text)`
-# expect: 22:29: error: `json.loads()` needs an annotated target of a JSON-shaped type for aioc, e.g. `data: dict[str, int] = json.loads(text)`
+# expect: 21:5: error: json.loads() needs the type of its result: assign it to an annotated variable (`data: dict[str, int] = json.loads(s)`)
+# expect: 22:29: error: json.loads() into `tuple[int, int]` is not supported by aioc (JSON gives int, float, bool, str, None, lists and str-keyed dicts)
 import asyncio
 import json
 
