@@ -195,6 +195,8 @@ private:
     return t->is(TK::None) ? "void" : cppType(t);
   }
   std::string funcRetType(const FuncInfo *f) {
+    if (f->genType)
+      return cppType(f->genType);
     std::string r = retType(f->ret);
     return f->isAsync ? "aioc::Coro<" + r + ">" : r;
   }
@@ -267,6 +269,12 @@ private:
   void emitClass(ClassInfo *c, std::string &out);
   void emitMethodBodies(ClassInfo *c);
   std::string nestedFunction(FuncInfo *f);
+
+  // CodegenLang.inc: generators, async for, del, walrus.
+  void yieldStmt(Yield *y);
+  void asyncForStmt(For *f);
+  void deleteStmt(Delete *d);
+  std::string namedExpr(NamedExpr *n);
 };
 
 // ------------------------------------------------------------ types
@@ -317,6 +325,10 @@ std::string Gen::cppType(const Type *t) {
     return "aioc::Future<" + retType(t->args[0]) + ">";
   case TK::Range:
     return "py::Range";
+  case TK::Generator:
+    return "py::Generator<" + cppType(t->args[0]) + ">";
+  case TK::AsyncGenerator:
+    return "py::AsyncGenerator<" + cppType(t->args[0]) + ">";
   case TK::Unknown:
     return "py::None";
   case TK::Builtin:
@@ -554,6 +566,8 @@ std::string Gen::expr(Expr *e) {
   case Node::Kind::DictComp:
   case Node::Kind::GeneratorExp:
     return comprehension(e);
+  case Node::Kind::NamedExpr:
+    return namedExpr(cast<NamedExpr>(e));
   default:
     return "/*unsupported expression*/";
   }
@@ -1737,6 +1751,8 @@ void Gen::stmt(Stmt *s) {
   switch (s->kind()) {
   case Node::Kind::ExprStmt: {
     Expr *v = cast<ExprStmt>(s)->value;
+    if (auto *y = dyn_cast<Yield>(v))
+      return yieldStmt(y);
     std::string x = expr(v);
     flushPre(pre);
     // An awaited value was already computed into a temporary.
@@ -1929,6 +1945,9 @@ void Gen::stmt(Stmt *s) {
       line("v_" + f->name + " = " + nestedFunction(f) + ";");
     return;
   }
+  case Node::Kind::Delete:
+    deleteStmt(cast<Delete>(s));
+    return;
   default:
     return;
   }
@@ -1965,6 +1984,8 @@ std::string Gen::nestedFunction(FuncInfo *f) {
 }
 
 void Gen::forStmt(For *f) {
+  if (f->isAsync)
+    return asyncForStmt(f);
   std::vector<std::string> pre;
   pre_ = &pre;
   std::string it = expr(f->iter);
@@ -2265,14 +2286,14 @@ void Gen::emitFunction(FuncInfo *f) {
   buf_ = &body;
   ind_ = 1;
   fn_ = f;
-  inCoro_ = f->isAsync;
+  inCoro_ = f->isAsync || f->genType;
   cleanups_.clear();
   loops_.clear();
-  if (f->isAsync && f->isMethod && !f->owner->isException)
+  if (inCoro_ && f->isMethod && !f->owner->isException)
     line("auto _keep = this->self_(); // the frame keeps `self` alive");
   declareLocals(f);
   block(f->def->body);
-  if (f->isAsync)
+  if (inCoro_)
     line(f->ret->is(TK::None) ? "co_return;"
                               : "co_return " + cppType(f->ret) + "{};");
   else if (!f->ret->is(TK::None))
@@ -2469,6 +2490,8 @@ std::string Gen::run() {
   out += "  return aioc::py::runMain(aioc_user::moduleMain);\n}\n";
   return out;
 }
+
+#include "codegen/CodegenLang.inc"
 
 } // namespace
 

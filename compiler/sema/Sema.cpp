@@ -233,6 +233,24 @@ private:
   Symbol *lookup(const std::string &name, bool &closure);
   const Type *returnTypeOf(FuncInfo *f, Node *at);
   const Type *awaitResult(const Type *t, Node *at);
+
+  // SemaLang.inc: generators, async for, del, walrus.
+  bool findYield(const StmtList &body, Node *&cleanupYield);
+  void declareGenerator(FuncInfo *f, FunctionDef *fd);
+  const Type *generatorAnnotation(const std::string &base,
+                                  const std::vector<Expr *> &args, Expr *e);
+  void checkYield(Expr *value, Node *at);
+  void checkAsyncFor(For *s);
+  void checkDelete(Delete *d);
+  const Type *checkNamedExpr(NamedExpr *n, const Type *expected);
+  void collectNamedExprs(FuncInfo *f, Stmt *s);
+  struct Deleted {
+    Symbol *sym;
+    Name *at;
+    bool inLoop;
+  };
+  std::vector<Deleted> deleted_;
+  void checkDeletedUses();
 };
 
 void TypeChecker::setupBuiltins() {
@@ -394,6 +412,8 @@ const Type *TypeChecker::resolveAnnotation(Expr *e) {
       const Type *r = resolveAnnotation(argsE.back());
       return T.coroutine(r);
     }
+    if (const Type *g = generatorAnnotation(base, argsE, e))
+      return g;
     error(e, "unsupported generic type " + q(base));
     return T.errorT;
   }
@@ -446,6 +466,7 @@ void TypeChecker::collectTargets(FuncInfo *f, Expr *t) {
 // assigned anywhere in it (outside nested defs) is local everywhere in it.
 void TypeChecker::collectLocals(FuncInfo *f, const StmtList &body) {
   for (Stmt *s : body) {
+    collectNamedExprs(f, s);
     switch (s->kind()) {
     case Node::Kind::Global:
       for (auto &n : cast<Global>(s)->names)
@@ -640,10 +661,7 @@ void TypeChecker::declareFunction(FunctionDef *fd, ClassInfo *owner,
     }
   };
   nested(fd->body);
-  if (!fd->body.empty()) {
-    // Generators are outside the subset (async generators too, for now).
-    std::function<bool(Node *)> hasYield;
-  }
+  declareGenerator(f, fd);
 }
 
 void TypeChecker::declareClass(ClassDef *cd) {
@@ -845,7 +863,9 @@ const Type *TypeChecker::checkName(Name *n) {
     FuncInfo *f = s->func;
     if (!f->type) {
       const Type *r = returnTypeOf(f, n);
-      f->type = T.callable(f->paramTypes, f->isAsync ? T.coroutine(r) : r);
+      f->type = T.callable(f->paramTypes, f->genType   ? f->genType
+                                          : f->isAsync ? T.coroutine(r)
+                                                       : r);
     }
     return set(n, f->type);
   }
@@ -916,8 +936,9 @@ void TypeChecker::checkFunction(FuncInfo *f) {
     if (!f->ret)
       f->ret = r;
   }
-  f->type =
-      T.callable(f->paramTypes, f->isAsync ? T.coroutine(f->ret) : f->ret);
+  f->type = T.callable(f->paramTypes, f->genType   ? f->genType
+                                      : f->isAsync ? T.coroutine(f->ret)
+                                                   : f->ret);
   cur_ = savedCur;
   curClass_ = savedClass;
   narrow_ = std::move(savedNarrow);
@@ -1148,6 +1169,11 @@ void TypeChecker::checkStmt(Stmt *s) {
   switch (s->kind()) {
   case Node::Kind::ExprStmt: {
     Expr *v = cast<ExprStmt>(s)->value;
+    if (auto *y = dyn_cast<Yield>(v)) {
+      checkYield(y->value, y);
+      set(v, T.noneT);
+      return;
+    }
     const Type *t = checkExpr(v);
     if (t->is(TK::Coroutine) && isa<Call>(v))
       error(v, "coroutine is called but never awaited; add `await` or "
@@ -1337,7 +1363,7 @@ void TypeChecker::checkStmt(Stmt *s) {
     error(s, "match statements are not supported by aioc");
     return;
   case Node::Kind::Delete:
-    unsupported(s, "`del` statements are");
+    checkDelete(cast<Delete>(s));
     return;
   case Node::Kind::Nonlocal:
     unsupported(s, "`nonlocal` statements are");
@@ -1353,6 +1379,8 @@ void TypeChecker::narrowFromTest(Expr *test, bool positive) {
     if (c->ops.size() != 1)
       return;
     auto *n = dyn_cast<Name>(c->left);
+    if (auto *ne = dyn_cast<NamedExpr>(c->left))
+      n = dyn_cast<Name>(ne->target); // (x := f()) is not None
     auto *k = dyn_cast<Constant>(c->comparators[0]);
     if (!n || !k || k->valueKind != Constant::ValueKind::None)
       return;
@@ -1377,6 +1405,8 @@ void TypeChecker::narrowFromTest(Expr *test, bool positive) {
     narrowFromTest(u->operand, !positive);
     return;
   }
+  if (auto *ne = dyn_cast<NamedExpr>(test))
+    test = ne->target;
   if (auto *n = dyn_cast<Name>(test); n && positive) {
     bool cl;
     Symbol *s = lookup(n->id, cl);
@@ -1405,7 +1435,11 @@ const Type *TypeChecker::iterElem(Expr *iter, const Type *t) {
   case TK::List:
   case TK::Set:
   case TK::Iterator:
+  case TK::Generator:
     return t->args[0];
+  case TK::AsyncGenerator:
+    error(iter, q(t) + " is an async iterator; loop over it with `async for`");
+    return T.errorT;
   case TK::Dict:
     return t->args[0];
   case TK::Str:
@@ -1435,7 +1469,7 @@ const Type *TypeChecker::iterElem(Expr *iter, const Type *t) {
 
 void TypeChecker::checkFor(For *s) {
   if (s->isAsync)
-    unsupported(s, "`async for` is not yet; it is");
+    return checkAsyncFor(s);
   const Type *it = checkExpr(s->iter);
   forgetNarrowing(s->body);
   const Type *el = iterElem(s->iter, it);
@@ -1808,11 +1842,13 @@ const Type *TypeChecker::checkExpr(Expr *e, const Type *expected) {
     error(e, "starred expressions are only supported as `*args` of a call");
     return set(e, T.errorT);
   case Node::Kind::NamedExpr:
-    unsupported(e, "assignment expressions (`:=`) are");
-    return set(e, T.errorT);
+    return set(e, checkNamedExpr(cast<NamedExpr>(e), expected));
   case Node::Kind::Yield:
+    error(e, "using the value of `yield` (generator.send) is not supported by "
+             "aioc; write `yield` as a statement");
+    return set(e, T.errorT);
   case Node::Kind::YieldFrom:
-    unsupported(e, "generators (`yield`) are");
+    unsupported(e, "`yield from` is");
     return set(e, T.errorT);
   case Node::Kind::Slice:
     error(e, "slice outside a subscript");
@@ -1894,7 +1930,8 @@ const Type *TypeChecker::checkComprehension(Expr *e, const Type *expected) {
   for (size_t i = 0; i < gens->size(); ++i) {
     Comprehension *g = (*gens)[i];
     if (g->is_async)
-      unsupported(g, "async comprehensions are");
+      error(g, "`async for` in comprehensions is not supported by aioc; use "
+               "an `async for` loop");
     // The first iterable is evaluated in the enclosing scope.
     if (i == 0)
       cur_ = saved;
@@ -2267,6 +2304,8 @@ const Type *TypeChecker::checkUserCall(FuncInfo *f, Call *c, size_t skip) {
   for (auto *a : extra)
     checkExprAs(a, f->varargType, "`*args` element");
   const Type *r = returnTypeOf(f, c);
+  if (f->genType)
+    return f->genType;
   return f->isAsync ? T.coroutine(r) : r;
 }
 
@@ -3559,8 +3598,11 @@ bool TypeChecker::run() {
     if (!g->type)
       g->type = T.errorT;
   checkCaptures();
+  checkDeletedUses();
   return errors_ == 0;
 }
+
+#include "sema/SemaLang.inc"
 
 } // namespace
 

@@ -45,6 +45,9 @@ struct FuncInfo {
   const Type *varargType = nullptr;     // element type
   const Type *ret = nullptr;            // declared or inferred result
   bool retAnnotated = false;
+  // A generator (`yield` in the body): its call returns genType (Generator /
+  // AsyncGenerator); `ret` stays None so bare `return`s lower as usual.
+  const Type *genType = nullptr;
   enum class State { Pending, Checking, Done } state = State::Pending;
   std::vector<Symbol *> locals; // in order of first assignment
   std::map<std::string, Symbol *> scope;

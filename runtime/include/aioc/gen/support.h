@@ -6,6 +6,7 @@
 
 #include <aioc/asyncio.h>
 #include <aioc/py/builtins.h>
+#include <aioc/py/generator.h>
 #include <aioc/py/repr.h>
 
 #include <chrono>
