@@ -275,6 +275,7 @@ private:
   void asyncForStmt(For *f);
   void deleteStmt(Delete *d);
   std::string namedExpr(NamedExpr *n);
+  void tryStarHandlers(Try *t, const std::string &sid);
 };
 
 // ------------------------------------------------------------ types
@@ -1086,6 +1087,10 @@ std::string Gen::makeExc(const ClassInfo *ci, Call *c) {
                         ci->findMethod("__init__")->owner->isBuiltin)) {
     if (c->args.empty())
       return ci->cppName + "()";
+    if (ci->name == "ExceptionGroup" && c->args.size() == 2) {
+      auto vs = exprList(c->args, {T.strT, c->args[1]->type});
+      return ci->cppName + "(" + vs[0] + ".bytes(), excPtrs(" + vs[1] + "))";
+    }
     std::string a = expr(c->args[0]);
     std::string msg = reprMessage(ci) ? "py::repr(" + a + ").bytes()"
                                       : "py::str(" + a + ").bytes()";
@@ -2021,7 +2026,9 @@ void Gen::tryStmt(Try *t) {
     cleanups_.push_back({id});
   }
   std::string ep = "_ep" + sid;
-  if (!t->handlers.empty()) {
+  if (t->isStar) {
+    tryStarHandlers(t, sid);
+  } else if (!t->handlers.empty()) {
     line("std::exception_ptr " + ep + ";");
     line("try {");
     ++ind_;

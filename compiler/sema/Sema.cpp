@@ -251,6 +251,7 @@ private:
   };
   std::vector<Deleted> deleted_;
   void checkDeletedUses();
+  void checkTryStar(Try *s);
 };
 
 void TypeChecker::setupBuiltins() {
@@ -1487,7 +1488,7 @@ void TypeChecker::checkFor(For *s) {
 
 void TypeChecker::checkTry(Try *s) {
   if (s->isStar)
-    unsupported(s, "`except*` is");
+    return checkTryStar(s);
   narrow_.emplace_back();
   checkBlock(s->body);
   narrow_.pop_back();
@@ -2314,7 +2315,16 @@ const Type *TypeChecker::checkClassCall(ClassInfo *ci, Call *c) {
     if (!noKeywords(c, ci->name))
       return ci->instance;
     if (ci->name == "ExceptionGroup") {
-      unsupported(c, "constructing `ExceptionGroup` is");
+      // ExceptionGroup(msg, [exceptions]).
+      if (!argCount(c, 2, 2, "ExceptionGroup()"))
+        return ci->instance;
+      checkExprAs(c->args[0], T.strT, "ExceptionGroup message");
+      const Type *lt = checkExpr(c->args[1]);
+      if (!lt->is(TK::Error) &&
+          !(lt->is(TK::List) && lt->args[0]->is(TK::Class) &&
+            isSubclass(lt->args[0]->cls, exc("Exception"))))
+        error(c->args[1],
+              "ExceptionGroup needs a list of exceptions, not " + q(lt));
       return ci->instance;
     }
     if (c->args.size() > 1) {
