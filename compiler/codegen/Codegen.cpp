@@ -276,6 +276,14 @@ private:
   void deleteStmt(Delete *d);
   std::string namedExpr(NamedExpr *n);
   void tryStarHandlers(Try *t, const std::string &sid);
+  int cellBlocks_ = 0;
+  void cellParams(FuncInfo *f);
+  void cellLocal(Symbol *s);
+  std::string captureCells(FuncInfo *f);
+  void closeCellBlocks() {
+    for (; cellBlocks_ > 0; --cellBlocks_)
+      line("}");
+  }
 };
 
 // ------------------------------------------------------------ types
@@ -990,6 +998,7 @@ std::string Gen::lambda(Lambda *l) {
   for (size_t i = 0; i < f->paramNames.size(); ++i)
     s += (i ? ", " : "") + cppType(f->paramTypes[i]) + " v_" + f->paramNames[i];
   s += ") -> " + retType(f->ret) + " {\n";
+  s += captureCells(f);
   std::vector<std::string> pre;
   auto *savedPre = pre_;
   pre_ = &pre;
@@ -1972,10 +1981,15 @@ std::string Gen::nestedFunction(FuncInfo *f) {
   ind_ = 1;
   fn_ = f;
   inCoro_ = false;
+  int savedCellBlocks = cellBlocks_;
+  cellBlocks_ = 0;
+  *buf_ += captureCells(f);
   declareLocals(f);
   block(f->def->body);
   if (!f->ret->is(TK::None))
     line("return {};");
+  closeCellBlocks();
+  cellBlocks_ = savedCellBlocks;
   buf_ = savedBuf;
   ind_ = savedInd;
   fn_ = savedFn;
@@ -2275,8 +2289,11 @@ std::string Gen::signature(const FuncInfo *f, const std::string &qual, bool) {
 }
 
 void Gen::declareLocals(FuncInfo *f) {
+  cellParams(f);
   for (Symbol *s : f->locals)
-    if (s->type && !s->type->is(TK::Error))
+    if (s->cell && s->type && !s->type->is(TK::Error))
+      cellLocal(s);
+    else if (s->type && !s->type->is(TK::Error))
       line(cppType(s->type) + " v_" + s->name + s->suffix + "{};");
   for (FuncInfo *n : f->nested)
     line(cppType(n->type) + " v_" + n->name + ";");
@@ -2305,6 +2322,7 @@ void Gen::emitFunction(FuncInfo *f) {
                               : "co_return " + cppType(f->ret) + "{};");
   else if (!f->ret->is(TK::None))
     line("return " + cppType(f->ret) + "{};");
+  closeCellBlocks();
   bodies_ += signature(f, qual, false) + " {\n" + body + "}\n\n";
   fn_ = nullptr;
 }

@@ -252,6 +252,8 @@ private:
   std::vector<Deleted> deleted_;
   void checkDeletedUses();
   void checkTryStar(Try *s);
+  bool bindNonlocal(Symbol *s, Name *n);
+  void checkNonlocal(Nonlocal *s);
 };
 
 void TypeChecker::setupBuiltins() {
@@ -447,6 +449,9 @@ void TypeChecker::collectTargets(FuncInfo *f, Expr *t) {
     if (std::find(f->globals.begin(), f->globals.end(), n->id) !=
         f->globals.end())
       return;
+    if (std::find(f->nonlocals.begin(), f->nonlocals.end(), n->id) !=
+        f->nonlocals.end())
+      return;
     if (f->scope.count(n->id))
       return;
     Symbol *s = newSymbol(Symbol::Kind::Local, n->id, nullptr);
@@ -472,6 +477,10 @@ void TypeChecker::collectLocals(FuncInfo *f, const StmtList &body) {
     case Node::Kind::Global:
       for (auto &n : cast<Global>(s)->names)
         f->globals.push_back(n);
+      break;
+    case Node::Kind::Nonlocal:
+      for (auto &n : cast<Nonlocal>(s)->names)
+        f->nonlocals.push_back(n);
       break;
     case Node::Kind::Assign:
       for (auto *t : cast<Assign>(s)->targets)
@@ -987,12 +996,8 @@ void TypeChecker::bindName(Name *n, const Type *t, Expr *value,
     error(n, "cannot assign to " + q(n->id));
     return;
   }
-  if (closure) {
-    error(n, "assigning to " + q(n->id) +
-                 " of an enclosing function (nonlocal) is not supported by "
-                 "aioc");
+  if (closure && !bindNonlocal(s, n))
     return;
-  }
   R.nameSymbols[n] = s;
   bindings_[s].push_back({n->range.begin, loopDepth_ > 0 || bindingForTarget_});
   if (s->kind != Symbol::Kind::Local && s->kind != Symbol::Kind::Global &&
@@ -1367,7 +1372,7 @@ void TypeChecker::checkStmt(Stmt *s) {
     checkDelete(cast<Delete>(s));
     return;
   case Node::Kind::Nonlocal:
-    unsupported(s, "`nonlocal` statements are");
+    checkNonlocal(cast<Nonlocal>(s));
     return;
   default:
     unsupported(s, std::string(kindName(s->kind())) + " statements are");
@@ -3564,12 +3569,18 @@ void TypeChecker::checkCaptures() {
            b.size() == 1 && !b[0].inLoop && before(b[0].at, c.closureBegin);
     if (ok)
       continue;
+    // Late binding: the closure must see later assignments, so the variable
+    // lives in a shared cell. Comprehension variables stay by value (their
+    // C++ lambda has its own locals), so that case is still refused.
+    if (c.sym->owner && c.sym->owner->name != "<comprehension>") {
+      c.sym->cell = true;
+      continue;
+    }
     reported.insert(c.sym);
     error(c.use, q(c.use->id) +
-                     " is captured by a nested function or lambda but is "
-                     "reassigned, assigned in a loop or after the closure is "
-                     "defined; aioc captures by value, so this is not "
-                     "supported (bind it to a new name that is assigned once)");
+                     " is a comprehension variable captured by a lambda; "
+                     "aioc captures it by value, so late binding is not "
+                     "supported here (use a default argument or a loop)");
   }
 }
 

@@ -26,6 +26,9 @@ struct Symbol {
   FuncInfo *owner = nullptr;  // function whose local this is (nullptr: module)
   bool assigned = false;      // seen an assignment (type known)
   std::string suffix;         // disambiguates per-handler `except ... as e`
+  // Captured by a closure that may see a later binding (or `nonlocal`):
+  // lives in a shared cell (codegen: c_NAME, with v_NAME a reference).
+  bool cell = false;
 };
 
 struct FuncInfo {
@@ -51,7 +54,8 @@ struct FuncInfo {
   enum class State { Pending, Checking, Done } state = State::Pending;
   std::vector<Symbol *> locals; // in order of first assignment
   std::map<std::string, Symbol *> scope;
-  std::vector<std::string> globals; // `global` names
+  std::vector<std::string> globals;   // `global` names
+  std::vector<std::string> nonlocals; // `nonlocal` names
   std::vector<FuncInfo *> nested;
   const Type *type = nullptr; // Callable type of the function value
 };
