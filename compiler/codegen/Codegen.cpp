@@ -276,6 +276,7 @@ private:
   void deleteStmt(Delete *d);
   std::string namedExpr(NamedExpr *n);
   void tryStarHandlers(Try *t, const std::string &sid);
+  std::string percent(BinOp *b);
   int cellBlocks_ = 0;
   void cellParams(FuncInfo *f);
   void cellLocal(Symbol *s);
@@ -662,6 +663,8 @@ std::string Gen::attribute(Attribute *a) {
 }
 
 std::string Gen::binop(BinOp *b) {
+  if (b->op == OperatorKind::Mod && b->left->type->is(TK::Str))
+    return percent(b);
   auto vs = exprList({b->left, b->right}, {});
   return binopValues(b->op, vs[0], b->left->type, vs[1], b->right->type,
                      b->type, b->right);

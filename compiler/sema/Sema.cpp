@@ -254,6 +254,7 @@ private:
   void checkTryStar(Try *s);
   bool bindNonlocal(Symbol *s, Name *n);
   void checkNonlocal(Nonlocal *s);
+  const Type *checkPercent(BinOp *b, const Type *args);
 };
 
 void TypeChecker::setupBuiltins() {
@@ -2121,11 +2122,8 @@ const Type *TypeChecker::checkBinOp(BinOp *b) {
   if (op == OperatorKind::Mult &&
       ((r->is(TK::Str) || r->is(TK::List)) && l->is(TK::Int)))
     return r;
-  if (op == OperatorKind::Mod && l->is(TK::Str)) {
-    error(b, "`%` string formatting is not supported by aioc; use an "
-             "f-string");
-    return T.errorT;
-  }
+  if (op == OperatorKind::Mod && l->is(TK::Str))
+    return checkPercent(b, r);
   if (l->is(TK::Set) && l == r &&
       (op == OperatorKind::BitOr || op == OperatorKind::BitAnd ||
        op == OperatorKind::Sub || op == OperatorKind::BitXor))

@@ -8,6 +8,7 @@
 #include <aioc/py/builtins.h>
 #include <aioc/py/except_star.h>
 #include <aioc/py/generator.h>
+#include <aioc/py/percent.h>
 #include <aioc/py/repr.h>
 
 #include <chrono>
