@@ -858,6 +858,14 @@ std::string Gen::sliceArg(Slice *s) {
 
 std::string Gen::subscript(Subscript *s) {
   const Type *t = s->value->type;
+  if (auto ts = S.tupleSlices.find(s); ts != S.tupleSlices.end()) {
+    // Tuple slice with constant bounds: the picked elements.
+    std::string v = hoist(expr(s->value)), r = cppType(s->type) + "(";
+    for (size_t i = 0; i < ts->second.size(); ++i)
+      r += (i ? ", " : "") + std::string("py::get<") +
+           std::to_string(ts->second[i]) + ">(" + v + ")";
+    return r + ")";
+  }
   if (auto *sl = dyn_cast<Slice>(s->slice))
     return expr(s->value) + ".slice(" + sliceArg(sl) + ")";
   if (t->is(TK::Tuple)) {

@@ -255,6 +255,7 @@ private:
   bool bindNonlocal(Symbol *s, Name *n);
   void checkNonlocal(Nonlocal *s);
   const Type *checkPercent(BinOp *b, const Type *args);
+  const Type *checkTupleSlice(Subscript *s, Slice *sl, const Type *t);
 };
 
 void TypeChecker::setupBuiltins() {
@@ -2206,6 +2207,8 @@ const Type *TypeChecker::checkSubscript(Subscript *s) {
         checkExprAs(x, T.optional(T.intT), "slice index");
     if (t->is(TK::Str) || t->is(TK::List) || t->is(TK::Bytes))
       return t;
+    if (t->is(TK::Tuple))
+      return checkTupleSlice(s, sl, t);
     error(s, q(t) + " cannot be sliced");
     return T.errorT;
   }

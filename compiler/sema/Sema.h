@@ -99,6 +99,8 @@ struct SemaResult {
   // Names declared by `for` targets / with-as / except-as are ordinary locals.
   bool usesSysArgv = false;
   std::unordered_map<const Node *, Symbol *> handlerSymbols;
+  // t[a:b:c] of a tuple (constant bounds): the selected element indices.
+  std::unordered_map<const Node *, std::vector<size_t>> tupleSlices;
 };
 
 // Checks a parsed module; diagnostics go to `diags`. Returns true when the
