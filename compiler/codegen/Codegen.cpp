@@ -423,6 +423,11 @@ std::vector<std::string> Gen::exprList(const std::vector<Expr *> &es,
   std::vector<std::string> out;
   for (size_t i = 0; i < es.size(); ++i) {
     std::string v = exprAs(es[i], i < to.size() ? to[i] : nullptr);
+    // A call of a None-returning function is `void` in C++: as a value
+    // (print(xs.clear())) it is None.
+    if (isa<Call>(es[i]) && es[i]->type && es[i]->type->is(TK::None) &&
+        (i >= to.size() || !to[i] || to[i]->is(TK::None)) && v != "py::none")
+      v = "(" + v + ", py::none)";
     if (any && i < lastAwait && !isa<Constant>(es[i]))
       v = hoist(v);
     out.push_back(v);
@@ -1562,6 +1567,13 @@ std::string Gen::methodCall(Attribute *a, Call *c) {
       to = {rt->args[0], rt->args[1]};
     break;
   case TK::Str:
+    if (m == "format") {
+      auto vs = exprList(c->args, {});
+      std::string r = "py::strFormat(" + recv;
+      for (auto &v : vs)
+        r += ", " + v;
+      return r + ")";
+    }
     if (m == "split" || m == "rsplit") {
       std::string sep = "py::Optional<py::Str>()";
       std::string maxs = "-1";
@@ -1693,6 +1705,13 @@ void Gen::assign(Expr *target, const std::string &v, const Type *vt) {
     auto *saved = pre_;
     pre_ = &pre;
     std::string obj = expr(s->value);
+    if (auto *sl = dyn_cast<Slice>(s->slice)) {
+      std::string sa = sliceArg(sl);
+      pre_ = saved;
+      flushPre(pre);
+      line(obj + ".setslice(" + sa + ", " + convert(v, vt, s->type) + ");");
+      return;
+    }
     std::string idx =
         exprAs(s->slice,
                s->value->type->is(TK::Dict) ? s->value->type->args[0] : T.intT);

@@ -256,6 +256,10 @@ private:
   void checkNonlocal(Nonlocal *s);
   const Type *checkPercent(BinOp *b, const Type *args);
   const Type *checkTupleSlice(Subscript *s, Slice *sl, const Type *t);
+  // Expressions whose value is only tested for truth (if/while tests, `not`
+  // operands): mixing bool/int/float operands there is harmless.
+  std::set<const Expr *> truthTests_;
+  void noNumericMix(const Type *a, const Type *b, Expr *e, const char *what);
 };
 
 void TypeChecker::setupBuiltins() {
@@ -1153,6 +1157,22 @@ void TypeChecker::checkAssignTarget(Expr *target, const Type *vt, Expr *value,
   }
   if (auto *s = dyn_cast<Subscript>(target)) {
     const Type *ct = checkExpr(s->value);
+    if (auto *sl = dyn_cast<Slice>(s->slice)) {
+      // l[a:b] = other_list (a slice of a list only).
+      for (Expr *x : {sl->lower, sl->upper, sl->step})
+        if (x)
+          checkExprAs(x, T.optional(T.intT), "slice index");
+      if (!ct->is(TK::List)) {
+        if (!ct->is(TK::Error))
+          error(s, q(ct) + " does not support slice assignment");
+      } else if (!assignable(vt, ct)) {
+        error(value ? (Node *)value : (Node *)s,
+              "slice of " + q(ct) + " needs a list of the same type, not " +
+                  q(vt));
+      }
+      s->type = ct;
+      return;
+    }
     if (ct->is(TK::List)) {
       checkExprAs(s->slice, T.intT, "list index");
       if (!assignable(vt, ct->args[0]))
@@ -1307,6 +1327,7 @@ void TypeChecker::checkStmt(Stmt *s) {
   case Node::Kind::While: {
     auto *w = cast<While>(s);
     forgetNarrowing(w->body);
+    truthTests_.insert(w->test);
     checkExpr(w->test);
     narrow_.emplace_back();
     narrowFromTest(w->test, true);
@@ -1424,6 +1445,7 @@ void TypeChecker::narrowFromTest(Expr *test, bool positive) {
 }
 
 void TypeChecker::checkIf(If *s) {
+  truthTests_.insert(s->test);
   checkExpr(s->test);
   narrow_.emplace_back();
   narrowFromTest(s->test, true);
@@ -1712,6 +1734,8 @@ const Type *TypeChecker::checkExpr(Expr *e, const Type *expected) {
     return set(e, checkSubscript(cast<Subscript>(e)));
   case Node::Kind::UnaryOp: {
     auto *u = cast<UnaryOp>(e);
+    if (u->op == UnaryOpKind::Not)
+      truthTests_.insert(u->operand);
     const Type *t = checkExpr(u->operand);
     if (u->op == UnaryOpKind::Not)
       return set(e, T.boolT);
@@ -1727,9 +1751,14 @@ const Type *TypeChecker::checkExpr(Expr *e, const Type *expected) {
     auto *b = cast<BoolOp>(e);
     const Type *r = nullptr;
     narrow_.emplace_back();
+    bool truthOnly = truthTests_.count(e);
     for (auto *v : b->values) {
+      if (truthOnly)
+        truthTests_.insert(v);
       const Type *t = checkExpr(v, expected);
       narrowFromTest(v, b->op == BoolOpKind::And);
+      if (r && !truthOnly)
+        noNumericMix(r, t, e, "`and`/`or`");
       r = r ? unify(r, t, e) : t;
     }
     narrow_.pop_back();
@@ -1737,6 +1766,7 @@ const Type *TypeChecker::checkExpr(Expr *e, const Type *expected) {
   }
   case Node::Kind::IfExp: {
     auto *i = cast<IfExp>(e);
+    truthTests_.insert(i->test);
     checkExpr(i->test);
     narrow_.emplace_back();
     narrowFromTest(i->test, true);
@@ -1746,6 +1776,8 @@ const Type *TypeChecker::checkExpr(Expr *e, const Type *expected) {
     narrowFromTest(i->test, false);
     const Type *b = checkExpr(i->orelse, expected);
     narrow_.pop_back();
+    if (!truthTests_.count(e))
+      noNumericMix(a, b, e, "a conditional expression");
     return set(e, unify(a, b, e));
   }
   case Node::Kind::List:
@@ -3173,6 +3205,14 @@ const Type *TypeChecker::checkMethodCall(Attribute *a, const Type *recv,
       ts({S});
       return S;
     }
+    if (m == "format") {
+      // str.format(*args): any printable values; fields are checked by the
+      // runtime as CPython checks them.
+      for (auto *x : c->args)
+        if (checkExpr(x)->is(TK::Coroutine))
+          error(x, "formatting a coroutine: did you forget `await`?");
+      return S;
+    }
     return unknownMethod();
   }
   case TK::Bytes:
@@ -3289,6 +3329,10 @@ const Type *TypeChecker::checkMethodCall(Attribute *a, const Type *recv,
     if (m == "clear") {
       ts({});
       return N;
+    }
+    if (m == "popitem") {
+      ts({});
+      return T.tuple({recv->args[0], recv->args[1]});
     }
     return unknownMethod();
   }
