@@ -2432,6 +2432,15 @@ void Gen::emitClass(ClassInfo *c, std::string &out) {
         out += " && a.f_" + f->name + " == b.f_" + f->name;
       out += ";\n  }\n";
     }
+    if (c->isOrdered) {
+      // order=True: fields compared as a tuple, first difference decides.
+      out += "  friend bool operator<(const " + c->cppName + " &a, const " +
+             c->cppName + " &b) {\n";
+      for (auto *f : c->allFields())
+        out += "    if (!(a.f_" + f->name + " == b.f_" + f->name +
+               ")) return a.f_" + f->name + " < b.f_" + f->name + ";\n";
+      out += "    return false;\n  }\n";
+    }
   }
   out += "};\n\n";
 }
@@ -2467,6 +2476,21 @@ std::string Gen::run() {
     emitClass(c, classes);
   // repr()/str() of user objects, found by ADL from the runtime's print.
   std::string reprs;
+  // Ordered dataclasses compare by value, also inside sorted()/min()/max()
+  // (a non-template operator beats std's shared_ptr comparison).
+  for (ClassInfo *c : S.userClasses) {
+    if (!c->isOrdered)
+      continue;
+    std::string p = "const std::shared_ptr<" + c->cppName + "> &";
+    reprs +=
+        "inline bool operator<(" + p + "a, " + p + "b) { return *a < *b; }\n";
+    reprs +=
+        "inline bool operator>(" + p + "a, " + p + "b) { return *b < *a; }\n";
+    reprs += "inline bool operator<=(" + p + "a, " + p +
+             "b) { return !(*b < *a); }\n";
+    reprs += "inline bool operator>=(" + p + "a, " + p +
+             "b) { return !(*a < *b); }\n";
+  }
   for (ClassInfo *c : S.userClasses) {
     if (c->isException)
       continue;

@@ -260,6 +260,7 @@ private:
   // operands): mixing bool/int/float operands there is harmless.
   std::set<const Expr *> truthTests_;
   void noNumericMix(const Type *a, const Type *b, Expr *e, const char *what);
+  bool dataclassCall(Expr *d, ClassInfo *c);
 };
 
 void TypeChecker::setupBuiltins() {
@@ -697,6 +698,8 @@ void TypeChecker::declareClass(ClassDef *cd) {
   for (auto *d : cd->decorator_list) {
     std::string dn = qualName(d);
     if (dn == "dataclasses.dataclass")
+      c->isDataclass = true;
+    else if (dataclassCall(d, c))
       c->isDataclass = true;
     else
       error(d, "class decorator " + q(dn.empty() ? "..." : dn) +
@@ -2218,7 +2221,8 @@ const Type *TypeChecker::checkCompare(Compare *c) {
       bool ok =
           (l->isNumeric() && r->isNumeric()) ||
           (l == r && (l->is(TK::Str) || l->is(TK::List) || l->is(TK::Tuple) ||
-                      l->is(TK::Bytes) || l->is(TK::Set)));
+                      l->is(TK::Bytes) || l->is(TK::Set))) ||
+          (l == r && l->is(TK::Class) && l->cls->isOrdered);
       if (!ok)
         error(c, std::string("`") + spelling(op) +
                      "` is not supported between " + q(l) + " and " + q(r));

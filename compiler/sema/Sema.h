@@ -68,6 +68,7 @@ struct ClassInfo {
   bool isBuiltin = false; // a builtin exception class (aioc::ValueError)
   bool isException = false;
   bool isDataclass = false;
+  bool isOrdered = false; // @dataclass(order=True): < <= > >= by fields
   struct Field {
     std::string name;
     const Type *type;
