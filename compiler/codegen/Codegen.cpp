@@ -2325,8 +2325,13 @@ void Gen::declareLocals(FuncInfo *f) {
       cellLocal(s);
     else if (s->type && !s->type->is(TK::Error))
       line(cppType(s->type) + " v_" + s->name + s->suffix + "{};");
-  for (FuncInfo *n : f->nested)
-    line(cppType(n->type) + " v_" + n->name + ";");
+  // Nested functions live in cells too, so closures (and the function
+  // itself, when recursive) see the definition made after they were built.
+  for (FuncInfo *n : f->nested) {
+    std::string t = cppType(n->type);
+    line("auto c_" + n->name + " = std::make_shared<" + t + ">();");
+    line(t + " &v_" + n->name + " = *c_" + n->name + ";");
+  }
   if (!f->ret->is(TK::None))
     line(cppType(f->ret) + " _rv{};");
   else
