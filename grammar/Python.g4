@@ -189,26 +189,46 @@ test
     | lambdef
     ;
 lambdef: LAMBDA varargslist? COLON test;
-or_test: and_test (OR and_test)*;
-and_test: not_test (AND not_test)*;
-not_test: NOT not_test | comparison;
-comparison: expr (comp_op expr)*;
+// `not`, `and`, `or` and comparison chains in one left-recursive rule, and
+// every operator from `|` down to trailers in another (`expr`): ANTLR turns
+// each into a precedence-climbing loop, so an atom costs a few rule contexts
+// instead of one per precedence level. Alternatives are listed from the
+// tightest binding to the loosest. Two rules rather than one, because
+// `not` may not appear inside an operand of `==` or `|` (`a == not b`), and
+// exprlist (`for x in y`) must stop before comparisons.
+// The AST builder tells the alternatives apart by their shape (number of
+// children, terminal at index 1), so do not add alternatives of the same shape
+// with different meanings.
+or_test
+    : NOT or_test
+    | or_test AND or_test
+    | or_test OR or_test
+    | expr (comp_op expr)*
+    ;
 comp_op
     : LESS_THAN | GREATER_THAN | EQUALS | GT_EQ | LT_EQ | NOT_EQ
     | IN | NOT IN | IS NOT | IS
     ;
 star_expr: STAR expr;
-expr: xor_expr (OR_OP xor_expr)*;
-xor_expr: and_expr (XOR and_expr)*;
-and_expr: shift_expr (AND_OP shift_expr)*;
-shift_expr: arith_expr ((LEFT_SHIFT | RIGHT_SHIFT) arith_expr)*;
-arith_expr: term ((ADD | MINUS) term)*;
-term: factor ((STAR | AT | DIV | MOD | IDIV) factor)*;
-factor: (ADD | MINUS | NOT_OP) factor | power;
-power: await_primary (POWER factor)?;
-// The trailers bind tighter than `await` (TOOLCHAIN.md).
-await_primary: AWAIT primary | primary;
-primary: atom trailer*;
+// Trailers bind tighter than `await` (TOOLCHAIN.md), `await` tighter than
+// `**`, and `**` tighter than a unary operator on its left (`-x**y` is
+// `-(x**y)`). `await -x` and `await await x` are accepted here and refused by
+// the builder, as CPython refuses them.
+expr
+    : expr DOT NAME
+    | expr OPEN_PAREN arglist? CLOSE_PAREN
+    | expr OPEN_BRACK subscriptlist CLOSE_BRACK
+    | AWAIT expr
+    | <assoc=right> expr POWER expr
+    | (ADD | MINUS | NOT_OP) expr
+    | expr (STAR | AT | DIV | MOD | IDIV) expr
+    | expr (ADD | MINUS) expr
+    | expr (LEFT_SHIFT | RIGHT_SHIFT) expr
+    | expr AND_OP expr
+    | expr XOR expr
+    | expr OR_OP expr
+    | atom
+    ;
 atom
     : OPEN_PAREN (yield_expr | testlist_comp)? CLOSE_PAREN
     | OPEN_BRACK testlist_comp? CLOSE_BRACK
@@ -222,11 +242,6 @@ atom
     | FALSE
     ;
 testlist_comp: star_named ( comp_for | (COMMA star_named)* COMMA? );
-trailer
-    : OPEN_PAREN arglist? CLOSE_PAREN
-    | OPEN_BRACK subscriptlist CLOSE_BRACK
-    | DOT NAME
-    ;
 subscriptlist: subscript (COMMA subscript)* COMMA?;
 subscript
     : namedexpr_test (COLON test? sliceop?)?

@@ -231,7 +231,23 @@ void ErrorCollector::syntaxError(antlr4::Recognizer *recognizer,
 // before the stack does, as CPython's "too complex" guard does.
 class GuardedParser : public P {
 public:
-  using P::P;
+  // Each thread parses with its own DFA and context cache (see
+  // IndentingLexer's constructor for why).
+  explicit GuardedParser(antlr4::TokenStream *input) : P(input) {
+    struct Cache {
+      std::vector<antlr4::dfa::DFA> dfa;
+      antlr4::atn::PredictionContextCache contexts;
+      explicit Cache(const antlr4::atn::ATN &atn) {
+        dfa.reserve(atn.getNumberOfDecisions());
+        for (size_t i = 0; i < atn.getNumberOfDecisions(); ++i)
+          dfa.emplace_back(atn.getDecisionState(i), i);
+      }
+    };
+    thread_local Cache cache(getATN());
+    delete _interpreter;
+    _interpreter = new antlr4::atn::ParserATNSimulator(
+        this, getATN(), cache.dfa, cache.contexts);
+  }
   static constexpr size_t kMaxDepth = 4000;
   struct TooDeep {};
   void enterRule(ParserRuleContext *c, size_t s, size_t r) override {
@@ -431,16 +447,9 @@ private:
   Expr *test(P::TestContext *c);
   Expr *lambdef(P::LambdefContext *c);
   Expr *orTest(P::Or_testContext *c);
-  Expr *andTest(P::And_testContext *c);
-  Expr *notTest(P::Not_testContext *c);
-  Expr *comparison(P::ComparisonContext *c);
+  Expr *comparison(P::Or_testContext *c);
   Expr *starExpr(P::Star_exprContext *c);
   Expr *expr(P::ExprContext *c);
-  Expr *binChain(ParserRuleContext *c);
-  Expr *factor(P::FactorContext *c);
-  Expr *power(P::PowerContext *c);
-  Expr *awaitPrimary(P::Await_primaryContext *c);
-  Expr *primary(P::PrimaryContext *c);
   Expr *atom(P::AtomContext *c);
   Expr *yieldExpr(P::Yield_exprContext *c);
   Expr *subscriptList(P::SubscriptlistContext *c);
@@ -1312,45 +1321,48 @@ Expr *Builder::lambdef(P::LambdefContext *c) {
   return l;
 }
 
+// or_test is left-recursive: `NOT x` (2 children), `x AND y` / `x OR y`
+// (3 children, or_test first) or a comparison chain `e (comp_op e)*`.
 Expr *Builder::orTest(P::Or_testContext *c) {
-  if (c->children.size() == 1)
-    return andTest(static_cast<P::And_testContext *>(c->children[0]));
-  auto *b = make<BoolOp>(R(c));
-  b->op = BoolOpKind::Or;
-  for (auto *a : c->and_test())
-    b->values.push_back(andTest(a));
-  return b;
-}
-
-Expr *Builder::andTest(P::And_testContext *c) {
-  if (c->children.size() == 1)
-    return notTest(static_cast<P::Not_testContext *>(c->children[0]));
-  auto *b = make<BoolOp>(R(c));
-  b->op = BoolOpKind::And;
-  for (auto *a : c->not_test())
-    b->values.push_back(notTest(a));
-  return b;
-}
-
-Expr *Builder::notTest(P::Not_testContext *c) {
-  if (c->children.size() == 2) {
+  size_t n = c->children.size();
+  if (n == 2) {
     auto *u = make<UnaryOp>(R(c));
     u->op = UnaryOpKind::Not;
-    u->operand = notTest(static_cast<P::Not_testContext *>(ruleAt(c, 1)));
+    u->operand = orTest(static_cast<P::Or_testContext *>(ruleAt(c, 1)));
     return u;
   }
-  return comparison(static_cast<P::ComparisonContext *>(ruleAt(c, 0)));
+  ParserRuleContext *first = ruleAt(c, 0);
+  if (first->getRuleIndex() == P::RuleExpr)
+    return comparison(c);
+  // `a or b or c` is one BoolOp: collect the operands down the left spine
+  // (iteratively: long chains would otherwise recurse once per operand).
+  size_t op = termAt(c, 1);
+  auto *b = make<BoolOp>(R(c));
+  b->op = op == P::OR ? BoolOpKind::Or : BoolOpKind::And;
+  llvm::SmallVector<P::Or_testContext *, 8> rights;
+  P::Or_testContext *x = c;
+  while (x->children.size() == 3 &&
+         ruleAt(x, 0)->getRuleIndex() == P::RuleOr_test && termAt(x, 1) == op) {
+    rights.push_back(static_cast<P::Or_testContext *>(ruleAt(x, 2)));
+    x = static_cast<P::Or_testContext *>(ruleAt(x, 0));
+  }
+  b->values.push_back(orTest(x));
+  for (size_t i = rights.size(); i-- > 0;)
+    b->values.push_back(orTest(rights[i]));
+  return b;
 }
 
-Expr *Builder::comparison(P::ComparisonContext *c) {
-  if (c->children.size() == 1)
-    return expr(static_cast<P::ExprContext *>(c->children[0]));
+// The comparison alternative of or_test: expr (comp_op expr)*.
+Expr *Builder::comparison(P::Or_testContext *c) {
+  size_t n = c->children.size();
+  if (n == 1)
+    return expr(static_cast<P::ExprContext *>(ruleAt(c, 0)));
   auto *cmp = make<Compare>(R(c));
-  auto exprs = c->expr();
-  cmp->left = expr(exprs[0]);
-  for (auto *op : c->comp_op()) {
+  cmp->left = expr(static_cast<P::ExprContext *>(ruleAt(c, 0)));
+  for (size_t i = 1; i + 1 < n; i += 2) {
+    ParserRuleContext *op = ruleAt(c, i);
     size_t t0 = op->getStart()->getType();
-    size_t t1 = op->children.size() > 1 ? tokType(op->children[1]) : 0;
+    size_t t1 = op->children.size() > 1 ? termAt(op, 1) : 0;
     CmpOpKind k = CmpOpKind::Eq;
     switch (t0) {
     case P::LESS_THAN:
@@ -1382,9 +1394,9 @@ Expr *Builder::comparison(P::ComparisonContext *c) {
       break;
     }
     cmp->ops.push_back(k);
+    cmp->comparators.push_back(
+        expr(static_cast<P::ExprContext *>(ruleAt(c, i + 1))));
   }
-  for (size_t i = 1; i < exprs.size(); ++i)
-    cmp->comparators.push_back(expr(exprs[i]));
   return cmp;
 }
 
@@ -1394,123 +1406,107 @@ Expr *Builder::starExpr(P::Star_exprContext *c) {
   return s;
 }
 
-// expr, xor_expr, ..., term: operand (op operand)*, left-associative.
-Expr *Builder::binChain(ParserRuleContext *c) {
-  auto operand = [&](size_t i) -> Expr * {
-    ParserRuleContext *x = ruleAt(c, i);
-    if (x->getRuleIndex() == P::RuleFactor)
-      return factor(static_cast<P::FactorContext *>(x));
-    return binChain(x);
-  };
-  Expr *left = operand(0);
-  for (size_t i = 1; i + 1 < c->children.size(); i += 2) {
-    size_t t = termAt(c, i);
-    Expr *right = operand(i + 1);
-    auto *b = make<BinOp>(span(left->range, right->range));
-    b->left = left;
-    b->right = right;
-    switch (t) {
-    case P::OR_OP:
-      b->op = OperatorKind::BitOr;
-      break;
-    case P::XOR:
-      b->op = OperatorKind::BitXor;
-      break;
-    case P::AND_OP:
-      b->op = OperatorKind::BitAnd;
-      break;
-    case P::LEFT_SHIFT:
-      b->op = OperatorKind::LShift;
-      break;
-    case P::RIGHT_SHIFT:
-      b->op = OperatorKind::RShift;
-      break;
-    case P::ADD:
-      b->op = OperatorKind::Add;
-      break;
-    case P::MINUS:
-      b->op = OperatorKind::Sub;
-      break;
-    case P::STAR:
-      b->op = OperatorKind::Mult;
-      break;
-    case P::AT:
-      b->op = OperatorKind::MatMult;
-      break;
-    case P::DIV:
-      b->op = OperatorKind::Div;
-      break;
-    case P::MOD:
-      b->op = OperatorKind::Mod;
-      break;
-    case P::IDIV:
-      b->op = OperatorKind::FloorDiv;
-      break;
-    }
-    left = b;
+static OperatorKind binaryOperator(size_t tok) {
+  switch (tok) {
+  case P::OR_OP:
+    return OperatorKind::BitOr;
+  case P::XOR:
+    return OperatorKind::BitXor;
+  case P::AND_OP:
+    return OperatorKind::BitAnd;
+  case P::LEFT_SHIFT:
+    return OperatorKind::LShift;
+  case P::RIGHT_SHIFT:
+    return OperatorKind::RShift;
+  case P::ADD:
+    return OperatorKind::Add;
+  case P::MINUS:
+    return OperatorKind::Sub;
+  case P::STAR:
+    return OperatorKind::Mult;
+  case P::AT:
+    return OperatorKind::MatMult;
+  case P::DIV:
+    return OperatorKind::Div;
+  case P::MOD:
+    return OperatorKind::Mod;
+  case P::IDIV:
+    return OperatorKind::FloorDiv;
+  default:
+    return OperatorKind::Pow;
   }
-  return left;
 }
 
-Expr *Builder::expr(P::ExprContext *c) { return binChain(c); }
-
-Expr *Builder::factor(P::FactorContext *c) {
-  if (c->children.size() == 1)
-    return power(static_cast<P::PowerContext *>(ruleAt(c, 0)));
-  auto *u = make<UnaryOp>(R(c));
-  size_t t = c->getStart()->getType();
-  u->op = t == P::ADD     ? UnaryOpKind::UAdd
-          : t == P::MINUS ? UnaryOpKind::USub
-                          : UnaryOpKind::Invert;
-  u->operand = factor(static_cast<P::FactorContext *>(ruleAt(c, 1)));
-  return u;
-}
-
-Expr *Builder::power(P::PowerContext *c) {
-  Expr *base =
-      awaitPrimary(static_cast<P::Await_primaryContext *>(ruleAt(c, 0)));
-  if (c->children.size() == 3) {
-    auto *b = make<BinOp>(R(c));
-    b->left = base;
-    b->op = OperatorKind::Pow;
-    b->right = factor(static_cast<P::FactorContext *>(ruleAt(c, 2)));
-    return b;
+// expr is left-recursive; its alternatives differ in shape: an atom (1
+// child), a prefix operator or `await` (2 children), and a binary operator
+// or trailer (3+ children, an expr first and a terminal at index 1).
+// Left-associative chains (`a + b + c`, `a.b(c)[d]`) nest to the left, so walk
+// that spine iteratively and build bottom-up.
+Expr *Builder::expr(P::ExprContext *c) {
+  llvm::SmallVector<P::ExprContext *, 8> spine;
+  while (c->children.size() >= 3) {
+    spine.push_back(c);
+    c = static_cast<P::ExprContext *>(ruleAt(c, 0));
   }
-  return base;
-}
-
-Expr *Builder::awaitPrimary(P::Await_primaryContext *c) {
-  if (c->children.size() == 2) {
-    auto *a = make<Await>(R(c));
-    a->value = primary(static_cast<P::PrimaryContext *>(ruleAt(c, 1)));
-    return a;
-  }
-  return primary(static_cast<P::PrimaryContext *>(ruleAt(c, 0)));
-}
-
-Expr *Builder::primary(P::PrimaryContext *c) {
-  Expr *e = atom(static_cast<P::AtomContext *>(ruleAt(c, 0)));
-  for (size_t i = 1; i < c->children.size(); ++i) {
-    auto *t = static_cast<P::TrailerContext *>(c->children[i]);
-    SourceRange r = {e->range.begin, pm_.end(t->getStop())};
-    size_t first = t->getStart()->getType();
-    if (first == P::DOT) {
-      auto *a = make<Attribute>(r);
-      a->value = e;
-      a->attr = ident(t->NAME());
-      a->attrRange = R(t->NAME());
+  Expr *e;
+  if (c->children.size() == 1) {
+    e = atom(static_cast<P::AtomContext *>(ruleAt(c, 0)));
+  } else {
+    size_t t = termAt(c, 0);
+    auto *operandCtx = static_cast<P::ExprContext *>(ruleAt(c, 1));
+    Expr *operand = expr(operandCtx);
+    if (t == P::AWAIT) {
+      // CPython's `await` takes a primary: `await -x`, `await await x`.
+      if (operandCtx->children.size() == 2)
+        error(operand->range, "invalid syntax");
+      auto *a = make<Await>(R(c));
+      a->value = operand;
       e = a;
-    } else if (first == P::OPEN_PAREN) {
-      auto *call = make<Call>(r);
-      call->func = e;
-      if (auto *al = t->arglist())
-        arguments(al, call->args, call->keywords);
-      e = call;
     } else {
-      auto *s = make<Subscript>(r);
+      auto *u = make<UnaryOp>(R(c));
+      u->op = t == P::ADD     ? UnaryOpKind::UAdd
+              : t == P::MINUS ? UnaryOpKind::USub
+                              : UnaryOpKind::Invert;
+      u->operand = operand;
+      e = u;
+    }
+  }
+  for (size_t i = spine.size(); i-- > 0;) {
+    P::ExprContext *x = spine[i];
+    size_t t = termAt(x, 1);
+    if (t == P::DOT) {
+      auto *a = make<Attribute>({e->range.begin, pm_.end(x->getStop())});
+      auto *name = static_cast<TerminalNode *>(x->children[2]);
+      a->value = e;
+      a->attr = ident(name);
+      a->attrRange = R(name);
+      e = a;
+    } else if (t == P::OPEN_PAREN) {
+      auto *call = make<Call>({e->range.begin, pm_.end(x->getStop())});
+      call->func = e;
+      if (x->children.size() == 4)
+        arguments(static_cast<P::ArglistContext *>(ruleAt(x, 2)), call->args,
+                  call->keywords);
+      e = call;
+    } else if (t == P::OPEN_BRACK) {
+      auto *s = make<Subscript>({e->range.begin, pm_.end(x->getStop())});
       s->value = e;
-      s->slice = subscriptList(t->subscriptlist());
+      s->slice =
+          subscriptList(static_cast<P::SubscriptlistContext *>(ruleAt(x, 2)));
       e = s;
+    } else if (t == P::POWER) {
+      auto *b = make<BinOp>(R(x));
+      b->left = e;
+      b->op = OperatorKind::Pow;
+      b->right = expr(static_cast<P::ExprContext *>(ruleAt(x, 2)));
+      e = b;
+    } else {
+      Expr *right = expr(static_cast<P::ExprContext *>(ruleAt(x, 2)));
+      auto *b = make<BinOp>(span(e->range, right->range));
+      b->left = e;
+      b->right = right;
+      b->op = binaryOperator(t);
+      e = b;
     }
   }
   return e;
@@ -2644,6 +2640,15 @@ bool toUTF8(std::string_view src, const std::string &encoding,
 
 ParseResult parseFile(SourceManager &sm, unsigned fileId,
                       DiagnosticEngine &diags) {
+  std::vector<Diagnostic> errors;
+  ParseResult result = parseFile(sm, fileId, errors);
+  for (const Diagnostic &d : errors)
+    diags.report(fileId, d);
+  return result;
+}
+
+ParseResult parseFile(const SourceManager &sm, unsigned fileId,
+                      std::vector<Diagnostic> &errors) {
   ParseResult result;
   result.context = std::make_unique<ASTContext>();
   std::string_view text = sm.text(fileId);
@@ -2717,7 +2722,10 @@ ParseResult parseFile(SourceManager &sm, unsigned fileId,
       e.range.begin.col += bom;
     if (e.range.end.line == 1)
       e.range.end.col += bom;
-    diags.error(fileId, e.range, e.message);
+    Diagnostic d;
+    d.range = e.range;
+    d.message = std::move(e.message);
+    errors.push_back(std::move(d));
   }
   return result;
 }

@@ -21,4 +21,10 @@ struct ParseResult {
 ParseResult parseFile(SourceManager &sm, unsigned fileId,
                       DiagnosticEngine &diags);
 
+// The same, returning the syntax errors instead of printing them. Safe to call
+// from several threads at once (each thread has its own ANTLR DFA cache), as
+// long as nobody adds files to `sm` meanwhile.
+ParseResult parseFile(const SourceManager &sm, unsigned fileId,
+                      std::vector<Diagnostic> &errors);
+
 } // namespace aioc

@@ -24,6 +24,27 @@ char closerFor(char open) {
 }
 } // namespace
 
+// ANTLR 4.9's C++ runtime shares one static DFA per grammar between all
+// instances; sharing it between threads has known data races (antlr4 issue
+// #3332: DFA::s0 and counters written without a lock, fixed only in 4.10).
+// So each thread gets its own DFA and context cache. Warming one up costs
+// little: a cold pass over the stdlib is as fast as a warm one.
+IndentingLexer::IndentingLexer(antlr4::CharStream *input) : PythonLexer(input) {
+  struct Cache {
+    std::vector<antlr4::dfa::DFA> dfa;
+    antlr4::atn::PredictionContextCache contexts;
+    explicit Cache(const antlr4::atn::ATN &atn) {
+      dfa.reserve(atn.getNumberOfDecisions());
+      for (size_t i = 0; i < atn.getNumberOfDecisions(); ++i)
+        dfa.emplace_back(atn.getDecisionState(i), i);
+    }
+  };
+  thread_local Cache cache(getATN());
+  delete _interpreter;
+  _interpreter = new antlr4::atn::LexerATNSimulator(this, getATN(), cache.dfa,
+                                                    cache.contexts);
+}
+
 std::unique_ptr<Token> IndentingLexer::raw() {
   if (!lookahead_.empty()) {
     auto t = std::move(lookahead_.front());

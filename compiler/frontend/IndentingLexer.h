@@ -22,7 +22,8 @@ struct LexError {
 
 class IndentingLexer : public gen::PythonLexer {
 public:
-  explicit IndentingLexer(antlr4::CharStream *input) : PythonLexer(input) {}
+  // Uses this thread's own DFA cache (see threadLocalInterpreter in the .cpp).
+  explicit IndentingLexer(antlr4::CharStream *input);
 
   std::unique_ptr<antlr4::Token> nextToken() override;
 

@@ -60,12 +60,19 @@ public:
   bool addFile(const std::string &path);
   // Same, for text already in memory (tests).
   bool addSource(const std::string &path, std::string text);
+  // addFile for each path, with the parsing spread over `jobs` threads (0: one
+  // per core). Files, syntax errors and findings come out exactly as with
+  // addFile in this order. Returns how many files could not be read or parsed.
+  unsigned addFiles(const std::vector<std::string> &paths, unsigned jobs = 0);
   // Runs every selected rule over the project; findings sorted by file and
   // position, `# noqa` already applied.
   std::vector<Finding> run();
 
 private:
   bool addLoaded(unsigned fileId);
+  unsigned loadOrReport(const std::string &path);
+  void addParsed(unsigned fileId, std::unique_ptr<ASTContext> context,
+                 Module *module);
   SourceManager &sm_;
   DiagnosticEngine &diags_;
   LintOptions opts_;

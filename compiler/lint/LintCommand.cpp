@@ -33,6 +33,10 @@ cl::list<std::string>
                   cl::sub(lintSub));
 cl::opt<std::string> explain("explain", cl::desc("print a rule's docs"),
                              cl::sub(lintSub));
+cl::opt<unsigned> jobs("jobs",
+                       cl::desc("parse on N threads (default 0: one per core)"),
+                       cl::init(0), cl::sub(lintSub));
+cl::alias jobsShort("j", cl::desc("alias for --jobs"), cl::aliasopt(jobs));
 cl::opt<bool> noConfig("no-config",
                        cl::desc("do not read [tool.aioc.lint] from "
                                 "pyproject.toml"),
@@ -143,9 +147,7 @@ int run() {
   raw_ostream &diagOS = text ? outs() : errs();
   DiagnosticEngine diags(sm, diagOS, diagOS.has_colors());
   lint::Linter linter(sm, diags, opts);
-  bool failedFiles = false;
-  for (const std::string &f : files)
-    failedFiles |= !linter.addFile(f);
+  bool failedFiles = linter.addFiles(files, jobs) != 0;
   std::vector<lint::Finding> findings = linter.run();
   if (format == "json")
     lint::printJSON(sm, outs(), findings);

@@ -9,8 +9,11 @@
 #include <llvm/Support/Casting.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
+#include <llvm/Support/ThreadPool.h>
+#include <llvm/Support/Threading.h>
 
 #include <algorithm>
+#include <atomic>
 #include <set>
 
 namespace aioc::lint {
@@ -22,7 +25,8 @@ Linter::Linter(SourceManager &sm, DiagnosticEngine &parseDiags,
 
 Linter::~Linter() = default;
 
-bool Linter::addFile(const std::string &path) {
+// The file's id, or ~0u after reporting why it could not be read.
+unsigned Linter::loadOrReport(const std::string &path) {
   std::string err;
   unsigned id = sm_.loadFile(path, err);
   if (id == ~0u) {
@@ -32,9 +36,63 @@ bool Linter::addFile(const std::string &path) {
     // No file id to attach to: register an empty buffer under that name.
     unsigned fake = sm_.addFile(path, "");
     diags_.report(fake, d);
-    return false;
   }
-  return addLoaded(id);
+  return id;
+}
+
+bool Linter::addFile(const std::string &path) {
+  unsigned id = loadOrReport(path);
+  return id != ~0u && addLoaded(id);
+}
+
+unsigned Linter::addFiles(const std::vector<std::string> &paths,
+                          unsigned jobs) {
+  // Load on this thread (the SourceManager is not thread-safe to grow), parse
+  // on the pool, then report and index on this thread in the given order.
+  unsigned failures = 0;
+  std::vector<unsigned> ids;
+  ids.reserve(paths.size());
+  for (const std::string &p : paths) {
+    unsigned id = loadOrReport(p);
+    if (id == ~0u)
+      ++failures;
+    else
+      ids.push_back(id);
+  }
+  struct Slot {
+    ParseResult result;
+    std::vector<Diagnostic> errors;
+  };
+  std::vector<Slot> slots(ids.size());
+  llvm::ThreadPoolStrategy strategy = llvm::hardware_concurrency(jobs);
+  unsigned threads = std::min<unsigned>(strategy.compute_thread_count(),
+                                        static_cast<unsigned>(ids.size()));
+  const SourceManager &sources = sm_;
+  auto work = [&](std::atomic<size_t> &next) {
+    for (size_t i; (i = next.fetch_add(1)) < ids.size();)
+      slots[i].result = parseFile(sources, ids[i], slots[i].errors);
+  };
+  std::atomic<size_t> next{0};
+  if (threads <= 1) {
+    work(next);
+  } else {
+    // Files are handed out one at a time, so one big file does not leave
+    // the other threads idle behind a static partition.
+    llvm::ThreadPool pool(llvm::hardware_concurrency(threads));
+    for (unsigned t = 0; t < threads; ++t)
+      pool.async([&] { work(next); });
+    pool.wait();
+  }
+  for (size_t i = 0; i < ids.size(); ++i) {
+    for (const Diagnostic &d : slots[i].errors)
+      diags_.report(ids[i], d);
+    if (slots[i].result.ok())
+      addParsed(ids[i], std::move(slots[i].result.context),
+                slots[i].result.module);
+    else
+      ++failures;
+  }
+  return failures;
 }
 
 bool Linter::addSource(const std::string &path, std::string text) {
@@ -72,11 +130,16 @@ bool Linter::addLoaded(unsigned fileId) {
   ParseResult r = parseFile(sm_, fileId, diags_);
   if (!r.ok())
     return false;
+  addParsed(fileId, std::move(r.context), r.module);
+  return true;
+}
+
+void Linter::addParsed(unsigned fileId, std::unique_ptr<ASTContext> context,
+                       Module *module) {
   bool isPackage = false;
   std::string name = moduleName(sm_.path(fileId), isPackage);
-  project_->addModule(fileId, std::move(name), isPackage, std::move(r.context),
-                      r.module);
-  return true;
+  project_->addModule(fileId, std::move(name), isPackage, std::move(context),
+                      module);
 }
 
 namespace {

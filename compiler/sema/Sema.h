@@ -102,6 +102,7 @@ struct SemaResult {
   std::unordered_map<const Node *, Symbol *> handlerSymbols;
   // t[a:b:c] of a tuple (constant bounds): the selected element indices.
   std::unordered_map<const Node *, std::vector<size_t>> tupleSlices;
+  bool usesIO = false; // needs aioc/io headers (SemaIO)
 };
 
 // Checks a parsed module; diagnostics go to `diags`. Returns true when the

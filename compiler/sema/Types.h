@@ -50,6 +50,7 @@ enum class TypeKind {
   AsyncGenerator, // an async generator (`async def` with `yield`)
   Unknown,        // element type of an empty literal awaiting context
   Error,          // poisoned by an earlier diagnostic (suppresses cascades)
+  IO, // an I/O object (httpx.AsyncClient, aiofiles file, ...): see SemaIO
 };
 
 struct Type {
@@ -105,6 +106,7 @@ public:
   }
   const Type *taskGroup() { return get(TypeKind::TaskGroup, {}); }
   const Type *timeout() { return get(TypeKind::Timeout, {}); }
+  const Type *io(const std::string &n) { return get(TypeKind::IO, {}, n); }
 
   const Type *get(TypeKind k, std::vector<const Type *> args,
                   const std::string &name = {}, const Type *ret = nullptr,
