@@ -605,6 +605,8 @@ std::string Gen::expr(Expr *e) {
 std::string Gen::name(Name *n) {
   auto it = S.nameSymbols.find(n);
   if (it == S.nameSymbols.end()) {
+    if (std::string r = io_.name(n); !r.empty())
+      return r;
     if (n->id == "__name__")
       return strLit("__main__");
     return "/*unresolved " + n->id + "*/";

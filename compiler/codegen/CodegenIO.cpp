@@ -68,6 +68,10 @@ std::string IOGen::call(const std::string &qn, Call *c) {
   auto bound = [&](std::vector<std::string> names, size_t maxPos) {
     return sema::bindArgs(c, names, maxPos).out;
   };
+  if (qn == "json.dumps")
+    return "py::Str(" + b("dumps(" + H.expr(c->args[0]) + ")") + ")";
+  if (qn == "json.loads")
+    return b("loads<" + H.cppType(c->type) + ">(" + str(c->args[0]) + ")");
   if (qn == "httpx.AsyncClient") {
     auto a = bound({"base_url", "headers", "timeout", "follow_redirects"}, 0);
     std::string s = "aioc::httpx::AsyncClient([&] { "
@@ -184,7 +188,8 @@ std::string IOGen::call(const std::string &qn, Call *c) {
       o += "o.stderrTo = " + b("redirect(" + H.expr(a[9]) + ")") + "; ";
     o += "return o; }()";
     if (qn == "subprocess.run")
-      return "aioc::io::run(" + args + ", " + o + ")";
+      return b("textMode(") + "aioc::io::run(" + args + ", " + o + "), " +
+             (isTrue(a[2]) ? "true" : "false") + ")";
     return b("Conv<" + H.cppType(c->type) + ">::from(") +
            "aioc::io::checkOutput(" + args + ", " + o + "))";
   }
@@ -332,17 +337,31 @@ std::string IOGen::methodCall(Attribute *at, Call *c, const std::string &R) {
   return "/*unsupported I/O method " + m + "*/";
 }
 
+namespace {
+std::string redirectConstant(const std::string &m) {
+  if (m == "PIPE")
+    return "py::Int(-1)";
+  if (m == "STDOUT")
+    return "py::Int(-2)";
+  if (m == "DEVNULL")
+    return "py::Int(-3)";
+  return "";
+}
+} // namespace
+
+std::string IOGen::name(Name *n) {
+  if (!n->type || !n->type->is(TK::Int))
+    return "";
+  return redirectConstant(n->id);
+}
+
 std::string IOGen::attribute(Attribute *a) {
   const Type *vt = a->value->type;
   const std::string &m = a->attr;
   if (!vt || vt->is(TK::Module)) {
     // asyncio.subprocess.PIPE and friends: CPython's values.
-    if (m == "PIPE" || m == "STDOUT" || m == "DEVNULL") {
-      if (a->type && a->type->is(TK::Int))
-        return m == "PIPE"     ? "py::Int(-1)"
-               : m == "STDOUT" ? "py::Int(-2)"
-                               : "py::Int(-3)";
-    }
+    if (a->type && a->type->is(TK::Int))
+      return redirectConstant(m);
     return "";
   }
   if (vt->is(TK::Class) && vt->cls->isException && vt->cls->isBuiltin) {

@@ -28,6 +28,8 @@ public:
   // `recv` is the already evaluated receiver.
   std::string methodCall(Attribute *a, Call *c, const std::string &recv);
   std::string attribute(Attribute *a);
+  // `PIPE` imported with `from asyncio.subprocess import PIPE`.
+  std::string name(Name *n);
   std::string subscript(Subscript *s);
 
   struct With {

@@ -212,6 +212,13 @@ private:
   const Type *iterElem(Expr *iter, const Type *t);
   const Type *unify(const Type *a, const Type *b, Expr *where);
   std::string qualName(Expr *e); // "asyncio.sleep" for module members
+  // The leftmost name of an attribute chain, as written (`hx` in hx.get).
+  static std::string sourceRoot(Expr *e) {
+    while (auto *at = dyn_cast<Attribute>(e))
+      e = at->value;
+    auto *n = dyn_cast<Name>(e);
+    return n ? n->id : std::string();
+  }
   bool noKeywords(Call *c, const std::string &what);
   // CPython keeps an int stored where a float is annotated (prints `10`,
   // not `10.0`); aioc's static float would print differently, so the
@@ -896,6 +903,11 @@ const Type *TypeChecker::checkName(Name *n) {
         return set(n, c->ref);
       if (ClassInfo *c = exc(qn); c && qn.find('.') != std::string::npos)
         return set(n, c->ref); // `from httpx import ConnectError`
+      if (const Type *t = io_.moduleAttr(qn)) { // `from subprocess import PIPE`
+        if (qn.substr(qn.rfind('.') + 1) != n->id)
+          error(n, "import " + q(qn) + " under its own name for aioc");
+        return set(n, t);
+      }
       return set(n, T.builtin(qn));
     }
     if (kBuiltinFuncs.count(n->id))
@@ -2115,7 +2127,7 @@ bool TypeChecker::argCount(Call *c, size_t lo, size_t hi,
 const Type *TypeChecker::checkAttribute(Attribute *a) {
   std::string qn = qualName(a);
   if (!qn.empty() && qn.find('.') != std::string::npos) {
-    std::string root = qn.substr(0, qn.find('.'));
+    std::string root = sourceRoot(a); // the local name of `import x as y`
     bool cl;
     Symbol *rs = lookup(root, cl);
     bool isModule = (rs && rs->kind == Symbol::Kind::Module) ||
@@ -2547,6 +2559,9 @@ const Type *TypeChecker::checkCall(Call *c, const Type *expected) {
   if (!qn.empty()) {
     bool cl;
     std::string root = qn.substr(0, qn.find('.'));
+    // `import httpx as hx; hx.get(...)`: the module's local name.
+    if (isa<Attribute>(c->func))
+      root = sourceRoot(c->func);
     Symbol *rs = lookup(root, cl);
     if (qn.find('.') != std::string::npos &&
         ((rs && rs->kind == Symbol::Kind::Module) ||

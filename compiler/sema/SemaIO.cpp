@@ -40,6 +40,8 @@ const std::vector<IOException> &ioExceptions() {
        "aioc::io::IncompleteReadError", "Exception"},
       {"asyncio.LimitOverrunError", "LimitOverrunError",
        "aioc::io::LimitOverrunError", "Exception"},
+      {"json.JSONDecodeError", "JSONDecodeError",
+       "aioc::io::bind::JSONDecodeError", "ValueError"},
       // subprocess
       {"subprocess.SubprocessError", "SubprocessError",
        "aioc::io::SubprocessError", "Exception"},
@@ -159,6 +161,49 @@ BoundArgs bindArgs(Call *c, const std::vector<std::string> &names,
 
 namespace {
 const char *kStrOrBytes = "str | bytes";
+
+// What json.dumps can write from a static type: str/int/float/bool/None,
+// lists, tuples and dicts with str keys of those.
+bool jsonEncodable(const Type *x) {
+  switch (x->kind) {
+  case TK::Error: // already reported
+  case TK::Str:
+  case TK::Int:
+  case TK::Float:
+  case TK::Bool:
+  case TK::None:
+    return true;
+  case TK::Optional:
+  case TK::List:
+    return jsonEncodable(x->args[0]);
+  case TK::Tuple:
+    for (auto *e : x->args)
+      if (!jsonEncodable(e))
+        return false;
+    return true;
+  case TK::Dict:
+    return x->args[0]->is(TK::Str) && jsonEncodable(x->args[1]);
+  default:
+    return false;
+  }
+}
+// What JSON text can be decoded into (tuples would come back as lists).
+bool jsonDecodable(const Type *x) {
+  switch (x->kind) {
+  case TK::Str:
+  case TK::Int:
+  case TK::Float:
+  case TK::Bool:
+    return true;
+  case TK::Optional:
+  case TK::List:
+    return jsonDecodable(x->args[0]);
+  case TK::Dict:
+    return x->args[0]->is(TK::Str) && jsonDecodable(x->args[1]);
+  default:
+    return false;
+  }
+}
 } // namespace
 
 // Checks the bound arguments against `types` (nullptr: any, checked by the
@@ -357,6 +402,31 @@ const Type *IOChecker::call(const std::string &qn, Call *c,
                      "()` needs a running event loop: call it inside "
                      "an `async def`");
   };
+  if (qn == "json.dumps" || qn == "json.loads") {
+    // json.dumps with its defaults; json.loads into the annotated target.
+    bool dumps = qn == "json.dumps";
+    if (checkArgs(c, qn, {dumps ? "obj" : "s"}, {dumps ? nullptr : S}, 1, 1,
+                  a))
+      return T.errorT;
+    H.usesIO();
+    if (dumps) {
+      if (!a[0]->type->is(TK::Error) && !jsonEncodable(a[0]->type)) {
+        H.error(a[0], "json.dumps() needs a JSON-shaped value (str, int, "
+                      "float, bool, None, lists, tuples, dicts with str keys) "
+                      "for aioc, not `" +
+                          a[0]->type->str() + "`");
+        return T.errorT;
+      }
+      return S;
+    }
+    if (!expected || !jsonDecodable(expected)) {
+      H.error(c, "`json.loads()` needs an annotated target of a JSON-shaped "
+                 "type for aioc, e.g. `data: dict[str, int] = "
+                 "json.loads(text)`");
+      return T.errorT;
+    }
+    return expected;
+  }
   if (qn == "httpx.AsyncClient") {
     H.usesIO();
     if (checkArgs(c, qn, {"base_url", "headers", "timeout", "follow_redirects"},
@@ -631,30 +701,8 @@ const Type *IOChecker::methodCall(Attribute *at, const Type *t, Call *c,
       if (a[base + 4]) {
         // json=: any JSON-shaped static type (str/int/float/bool/None,
         // lists, tuples and dicts with str keys of those).
-        std::function<bool(const Type *)> ok = [&](const Type *x) {
-          switch (x->kind) {
-          case TK::Str:
-          case TK::Int:
-          case TK::Float:
-          case TK::Bool:
-          case TK::None:
-            return true;
-          case TK::Optional:
-          case TK::List:
-            return ok(x->args[0]);
-          case TK::Tuple:
-            for (auto *e : x->args)
-              if (!ok(e))
-                return false;
-            return true;
-          case TK::Dict:
-            return x->args[0]->is(TK::Str) && ok(x->args[1]);
-          default:
-            return false;
-          }
-        };
         const Type *jt = a[base + 4]->type;
-        if (!jt->is(TK::Error) && !ok(jt)) {
+        if (!jt->is(TK::Error) && !jsonEncodable(jt)) {
           H.error(a[base + 4], "json= needs a JSON-shaped value (str, int, "
                                "float, bool, None, lists, tuples, dicts with "
                                "str keys), not `" +
@@ -673,23 +721,7 @@ const Type *IOChecker::methodCall(Attribute *at, const Type *t, Call *c,
     if (m == "json") {
       if (checkArgs(c, what, {}, {}, 0, 0, a))
         return T.errorT;
-      std::function<bool(const Type *)> ok = [&](const Type *x) {
-        switch (x->kind) {
-        case TK::Str:
-        case TK::Int:
-        case TK::Float:
-        case TK::Bool:
-          return true;
-        case TK::Optional:
-        case TK::List:
-          return ok(x->args[0]);
-        case TK::Dict:
-          return x->args[0]->is(TK::Str) && ok(x->args[1]);
-        default:
-          return false;
-        }
-      };
-      if (!expected || !ok(expected)) {
+      if (!expected || !jsonDecodable(expected)) {
         H.error(c, "`.json()` needs an annotated target of a JSON-shaped type "
                    "for aioc, e.g. `data: dict[str, int] = r.json()`");
         return T.errorT;

@@ -155,6 +155,9 @@ public:
   // annotated target type.
   std::string json() const { return text(); }
 
+  // Python identity (`is`, `==`, hash) for compiled scripts.
+  const void *identity() const { return r_.get(); }
+
 private:
   std::shared_ptr<io::HttpResult> r_;
 };
@@ -215,6 +218,9 @@ public:
   // Times a pooled idle connection woke the loop (the server closed it):
   // for tests, at most once per such connection.
   int64_t idleWakeups() const;
+
+  // Python identity (`is`, `==`, hash) for compiled scripts.
+  const void *identity() const { return impl_.get(); }
 
 private:
   std::shared_ptr<ClientImpl> impl_;
@@ -283,6 +289,9 @@ public:
   // "404 Client Error: Not Found for url: http://..."
   void raise_for_status() const;
   std::string json() const { return text(); }
+
+  // Python identity (`is`, `==`, hash) for compiled scripts.
+  const void *identity() const { return r_.get(); }
 
 private:
   std::shared_ptr<io::HttpResult> r_;

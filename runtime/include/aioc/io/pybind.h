@@ -10,6 +10,7 @@
 #include <aioc/py/py.h>
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -301,6 +302,13 @@ template <class T> std::string dumps(const T &v) {
   return out;
 }
 
+// json.JSONDecodeError (a ValueError).
+class JSONDecodeError : public aioc::ValueError {
+public:
+  explicit JSONDecodeError(std::string m) : BaseException(std::move(m)) {}
+  const char *typeName() const override { return "JSONDecodeError"; }
+};
+
 // Decoding into a static type. Malformed text raises ValueError with
 // json's message shape; a value of another JSON type than the annotation
 // raises TypeError (CPython would store it untyped: SPEC §8, a documented
@@ -414,12 +422,16 @@ private:
         ++col;
       }
     }
-    py::raiseValueError(std::string(what) + ": line " + std::to_string(line) +
-                        " column " + std::to_string(col) + " (char " +
-                        std::to_string(i_) + ")");
+    throw JSONDecodeError(std::string(what) + ": line " + std::to_string(line) +
+                          " column " + std::to_string(col) + " (char " +
+                          std::to_string(i_) + ")");
   }
   [[noreturn]] void mismatch(const char *want) {
-    if (i_ >= s_.size())
+    // Not even the start of a JSON value: json's own error.
+    char c = peek();
+    if (i_ >= s_.size() || !(c == '"' || c == '{' || c == '[' || c == '-' ||
+                             (c >= '0' && c <= '9') || c == 't' || c == 'f' ||
+                             c == 'n' || c == 'N' || c == 'I'))
       fail("Expecting value");
     py::raiseTypeError(std::string("JSON value at char ") + std::to_string(i_) +
                        " is not the annotated type `" + want + "`");
@@ -535,4 +547,181 @@ template <class T> T loads(const std::string &s) {
   return v;
 }
 
+inline CompletedProcess textMode(CompletedProcess p, bool text) {
+  p.text = text;
+  return p;
+}
+
+// repr()/str() of the I/O objects, found by ADL: CPython's text where it is
+// deterministic, its `<... object at 0x...>` form where CPython prints an
+// address (or file descriptors) too.
+inline void objectAt(std::string &out, const char *cls, const void *p) {
+  char buf[64];
+  snprintf(buf, sizeof buf, " object at %p>", p);
+  out += '<';
+  out += cls;
+  out += buf;
+}
+
 } // namespace aioc::io::bind
+
+namespace aioc::httpx {
+inline void reprTo(std::string &out, const Response &r) {
+  out += "<Response [" + std::to_string(r.status_code()) + " " +
+         r.reason_phrase() + "]>";
+}
+inline void strTo(std::string &out, const Response &r) { reprTo(out, r); }
+inline void reprTo(std::string &out, const AsyncClient &c) {
+  io::bind::objectAt(out, "httpx.AsyncClient", &c);
+}
+inline void strTo(std::string &out, const AsyncClient &c) { reprTo(out, c); }
+} // namespace aioc::httpx
+
+namespace aioc::requests {
+inline void reprTo(std::string &out, const Response &r) {
+  out += "<Response [" + std::to_string(r.status_code()) + "]>";
+}
+inline void strTo(std::string &out, const Response &r) { reprTo(out, r); }
+} // namespace aioc::requests
+
+namespace aioc::aiofiles {
+inline void reprTo(std::string &out, const AsyncFile &f) {
+  io::bind::objectAt(out,
+                     f.mode().find('b') == std::string::npos
+                         ? "aiofiles.threadpool.text.AsyncTextIOWrapper"
+                         : "aiofiles.threadpool.binary.AsyncBufferedIOBase",
+                     &f);
+}
+inline void strTo(std::string &out, const AsyncFile &f) { reprTo(out, f); }
+} // namespace aioc::aiofiles
+
+namespace aioc::io {
+// httpx.Headers: a dict when every name is unique, else a list of pairs.
+inline void reprTo(std::string &out, const Headers &h) {
+  bool unique = true;
+  for (size_t i = 0; i < h.items().size() && unique; ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (h.items()[i].first == h.items()[j].first)
+        unique = false;
+  out += unique ? "Headers({" : "Headers([";
+  bool first = true;
+  for (const auto &[k, v] : h.items()) {
+    if (!first)
+      out += ", ";
+    first = false;
+    out += unique ? "" : "(";
+    out += reprStr(k);
+    out += unique ? ": " : ", ";
+    out += reprStr(v);
+    out += unique ? "" : ")";
+  }
+  out += unique ? "})" : "])";
+}
+inline void strTo(std::string &out, const Headers &h) { reprTo(out, h); }
+// <_io.TextIOWrapper name='x' mode='r' encoding='UTF-8'>
+inline void reprTo(std::string &out, const std::shared_ptr<File> &f) {
+  if (!f->binary()) {
+    out += "<_io.TextIOWrapper name=" + reprStr(f->name()) +
+           " mode=" + reprStr(f->mode()) + " encoding='UTF-8'>";
+    return;
+  }
+  const std::string &m = f->mode();
+  const char *cls = m.find('+') != std::string::npos   ? "BufferedRandom"
+                    : m.find('r') != std::string::npos ? "BufferedReader"
+                                                       : "BufferedWriter";
+  out += std::string("<_io.") + cls + " name=" + reprStr(f->name()) + ">";
+}
+inline void strTo(std::string &out, const std::shared_ptr<File> &f) {
+  reprTo(out, f);
+}
+inline void reprTo(std::string &out, const Process &p) {
+  out += "<Process " + std::to_string(p.pid()) + ">";
+}
+inline void strTo(std::string &out, const Process &p) { reprTo(out, p); }
+inline void reprTo(std::string &out, const StreamReader &r) {
+  bind::objectAt(out, "asyncio.StreamReader", &r);
+}
+inline void strTo(std::string &out, const StreamReader &r) { reprTo(out, r); }
+inline void reprTo(std::string &out, const StreamWriter &w) {
+  bind::objectAt(out, "asyncio.StreamWriter", &w);
+}
+inline void strTo(std::string &out, const StreamWriter &w) { reprTo(out, w); }
+inline void reprTo(std::string &out, const Server &s) {
+  bind::objectAt(out, "asyncio.Server", &s);
+}
+inline void strTo(std::string &out, const Server &s) { reprTo(out, s); }
+// CompletedProcess(args=['echo', 'x'], returncode=0, stdout='x\n')
+inline void reprTo(std::string &out, const CompletedProcess &p) {
+  out += "CompletedProcess(args=";
+  out +=
+      p.shell && p.args.size() == 1 ? reprStr(p.args[0]) : reprStrList(p.args);
+  out += ", returncode=" + std::to_string(p.returncode);
+  auto data = [&](const char *name, const std::optional<std::string> &d) {
+    if (!d)
+      return;
+    out += std::string(", ") + name + "=";
+    if (p.text)
+      out += reprStr(*d);
+    else
+      aioc::py::reprTo(out, aioc::py::Bytes(*d));
+  };
+  data("stdout", p.stdoutData);
+  data("stderr", p.stderrData);
+  out += ')';
+}
+inline void strTo(std::string &out, const CompletedProcess &p) {
+  reprTo(out, p);
+}
+} // namespace aioc::io
+
+// Python objects without __eq__/__lt__: `==` and hash are identity, ordering
+// raises CPython's TypeError.
+#define AIOC_IO_IDENTITY(NS, TYPE, PYNAME, ID)                                 \
+  namespace NS {                                                               \
+  inline bool operator==(const TYPE &a, const TYPE &b) {                       \
+    return ID(a) == ID(b);                                                     \
+  }                                                                            \
+  inline aioc::py::Int hash(const TYPE &a) {                                   \
+    return static_cast<aioc::py::Int>(                                         \
+        reinterpret_cast<std::uintptr_t>(ID(a)) >> 4);                         \
+  }                                                                            \
+  inline bool operator<(const TYPE &, const TYPE &) {                          \
+    aioc::py::raiseTypeError("'<' not supported between instances of '" PYNAME \
+                             "' and '" PYNAME "'");                            \
+  }                                                                            \
+  inline bool operator>(const TYPE &, const TYPE &) {                          \
+    aioc::py::raiseTypeError("'>' not supported between instances of '" PYNAME \
+                             "' and '" PYNAME "'");                            \
+  }                                                                            \
+  }
+#define AIOC_IO_ID(x) (x).identity()
+#define AIOC_IO_PTR(x) static_cast<const void *>((x).get())
+#define AIOC_IO_ADDR(x) static_cast<const void *>(&(x))
+AIOC_IO_IDENTITY(aioc::httpx, Response, "Response", AIOC_IO_ID)
+AIOC_IO_IDENTITY(aioc::httpx, AsyncClient, "AsyncClient", AIOC_IO_ID)
+AIOC_IO_IDENTITY(aioc::requests, Response, "Response", AIOC_IO_ID)
+AIOC_IO_IDENTITY(aioc::aiofiles, AsyncFile, "AsyncTextIOWrapper", AIOC_IO_ID)
+AIOC_IO_IDENTITY(aioc::io, Process, "Process", AIOC_IO_ID)
+AIOC_IO_IDENTITY(aioc::io, StreamReader, "StreamReader", AIOC_IO_ID)
+AIOC_IO_IDENTITY(aioc::io, StreamWriter, "StreamWriter", AIOC_IO_ID)
+AIOC_IO_IDENTITY(aioc::io, Server, "Server", AIOC_IO_ID)
+AIOC_IO_IDENTITY(aioc::io, std::shared_ptr<File>, "TextIOWrapper", AIOC_IO_PTR)
+AIOC_IO_IDENTITY(aioc::io, CompletedProcess, "CompletedProcess", AIOC_IO_ADDR)
+#undef AIOC_IO_IDENTITY
+
+// httpx.Headers compares by its items; it is unhashable and unordered.
+namespace aioc::io {
+inline bool operator==(const Headers &a, const Headers &b) {
+  return a.items() == b.items();
+}
+inline aioc::py::Int hash(const Headers &) {
+  aioc::py::raiseTypeError("unhashable type: 'Headers'");
+}
+inline bool operator<(const Headers &, const Headers &) {
+  aioc::py::raiseTypeError(
+      "'<' not supported between instances of 'Headers' and 'Headers'");
+}
+} // namespace aioc::io
+#undef AIOC_IO_ID
+#undef AIOC_IO_PTR
+#undef AIOC_IO_ADDR
