@@ -50,6 +50,9 @@ void printText(SourceManager &sm, DiagnosticEngine &de,
     if (!f.fix.empty()) {
       Diagnostic n;
       n.severity = Severity::Note;
+      // Located like clang's notes, at the finding; its line was just shown.
+      n.range = {f.range.begin, f.range.begin};
+      n.showSource = false;
       n.message = "fix: " + f.fix;
       de.report(f.fileId, n);
     }

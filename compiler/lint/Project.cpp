@@ -5,6 +5,7 @@
 #include <llvm/ADT/StringSet.h>
 #include <llvm/Support/Casting.h>
 
+#include <algorithm>
 #include <cctype>
 
 using llvm::dyn_cast;
@@ -239,22 +240,88 @@ bool parseNoqa(std::string_view line, Noqa &out) {
   return false;
 }
 
+std::vector<uint32_t> noqaRuns(std::string_view text) {
+  std::vector<uint32_t> start;
+  uint32_t line = 1, runFirst = 1;
+  auto endLine = [&](bool joined) {
+    start.push_back(runFirst);
+    ++line;
+    if (!joined)
+      runFirst = line;
+  };
+  size_t n = text.size();
+  for (size_t i = 0; i < n; ++i) {
+    char c = text[i];
+    if (c == '#') {
+      while (i + 1 < n && text[i + 1] != '\n')
+        ++i;
+    } else if (c == '\\') {
+      if (i + 1 < n && text[i + 1] == '\n') {
+        ++i;
+        endLine(true);
+      } else if (i + 2 < n && text[i + 1] == '\r' && text[i + 2] == '\n') {
+        i += 2;
+        endLine(true);
+      }
+    } else if (c == '\'' || c == '"') {
+      // A string literal (its prefix letters do not matter here); a
+      // backslash always skips the next character, also in raw strings.
+      bool triple = i + 2 < n && text[i + 1] == c && text[i + 2] == c;
+      i += triple ? 3 : 1;
+      for (; i < n; ++i) {
+        if (text[i] == '\\' && i + 1 < n) {
+          if (text[i + 1] == '\n')
+            endLine(true);
+          ++i;
+        } else if (text[i] == '\n') {
+          if (!triple) // unterminated: the tokenizer would have failed
+            break;
+          endLine(true);
+        } else if (text[i] == c && (!triple || (i + 2 < n && text[i + 1] == c &&
+                                                text[i + 2] == c))) {
+          i += triple ? 2 : 0;
+          break;
+        }
+      }
+      if (i < n && text[i] == '\n')
+        endLine(false);
+    } else if (c == '\n') {
+      endLine(false);
+    }
+  }
+  start.push_back(runFirst); // the last line (with or without a newline)
+  return start;
+}
+
 bool Project::noqa(const ModuleInfo &m, uint32_t line,
                    const std::string &code) const {
-  uint64_t key = (uint64_t(m.fileId) << 32) | line;
-  auto it = noqaCache_.find(key);
-  if (it == noqaCache_.end()) {
-    auto n = std::make_unique<Noqa>();
-    if (!parseNoqa(m.line(line), *n))
-      n.reset();
-    it = noqaCache_.emplace(key, std::move(n)).first;
-  }
-  if (!it->second)
-    return false;
-  if (it->second->all)
-    return true;
-  for (const std::string &c : it->second->codes)
-    if (c == code)
+  if (m.runStart.empty())
+    m.runStart = noqaRuns(m.text);
+  auto lineNoqa = [&](uint32_t l) -> const Noqa * {
+    uint64_t key = (uint64_t(m.fileId) << 32) | l;
+    auto it = noqaCache_.find(key);
+    if (it == noqaCache_.end()) {
+      auto n = std::make_unique<Noqa>();
+      if (!parseNoqa(m.line(l), *n))
+        n.reset();
+      it = noqaCache_.emplace(key, std::move(n)).first;
+    }
+    return it->second.get();
+  };
+  auto covers = [&](const Noqa *n) {
+    if (!n)
+      return false;
+    if (n->all)
+      return true;
+    return std::find(n->codes.begin(), n->codes.end(), code) != n->codes.end();
+  };
+  if (line == 0 || line > m.runStart.size())
+    return covers(lineNoqa(line));
+  // Every line of the run the finding's line belongs to.
+  uint32_t first = m.runStart[line - 1];
+  for (uint32_t l = first; l <= m.runStart.size() && m.runStart[l - 1] == first;
+       ++l)
+    if (covers(lineNoqa(l)))
       return true;
   return false;
 }

@@ -78,6 +78,9 @@ struct ModuleInfo {
   std::string_view text;
   std::string_view line(uint32_t l) const;
   std::string_view slice(SourceRange r) const; // source text of a range
+  // First line of the run of physical lines each line belongs to (see
+  // noqaRuns); filled on first use.
+  mutable std::vector<uint32_t> runStart;
 };
 
 // A `# noqa` comment on a line: all codes, or the listed ones.
@@ -87,6 +90,13 @@ struct Noqa {
 };
 // Parses the comment of a line; false if the line has no noqa.
 bool parseNoqa(std::string_view line, Noqa &out);
+// For each line (index 0 = line 1), the first line of the run of physical
+// lines it belongs to: lines joined by a backslash continuation or by a
+// multi-line string literal. A `# noqa` anywhere on such a run covers all of
+// it, as flake8 (its noqa line mapping) and ruff (noqa after the end of a
+// multi-line string or continuation) do. Lines inside brackets are not
+// joined: both tools want the comment on the finding's own line there.
+std::vector<uint32_t> noqaRuns(std::string_view text);
 
 class Project {
 public:

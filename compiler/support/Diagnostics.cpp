@@ -131,7 +131,7 @@ void DiagnosticEngine::print(unsigned fileId, const Diagnostic &d) {
     return;
   }
   std::string_view line = sm_.lineText(fileId, d.range.begin.line);
-  if (isASCII(line)) {
+  if (isASCII(line) && d.showSource) {
     llvm::SMLoc loc = sm_.toSMLoc(fileId, d.range.begin);
     llvm::SmallVector<llvm::SMRange, 1> ranges;
     if (d.range.end.valid() && (d.range.end.line != d.range.begin.line ||
@@ -154,6 +154,7 @@ void DiagnosticEngine::print(unsigned fileId, const Diagnostic &d) {
   // Non-ASCII line: SourceMgr would drop the caret, so draw it ourselves with
   // one column per code point (the column in the header is a code point
   // column too, as editors count).
+  // (Also the path for a location without its source line.)
   unsigned col = codePoints(line, d.range.begin.col);
   unsigned endCol = col + 1;
   if (d.range.end.line == d.range.begin.line &&
@@ -200,6 +201,8 @@ void DiagnosticEngine::print(unsigned fileId, const Diagnostic &d) {
                              : llvm::ColorMode::Disable);
     m << msg << '\n';
   }
+  if (!d.showSource)
+    return;
   std::string shown;
   for (char c : line)
     shown += (c == '\t') ? ' ' : c; // keep one column per code point

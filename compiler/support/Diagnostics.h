@@ -30,6 +30,9 @@ struct Diagnostic {
   std::string code; // "E0001", "ASYNC251", "AIO101"...; printed as [code]
   std::vector<FixIt> fixits;
   std::vector<Diagnostic> notes; // attached notes (same file)
+  // false: print only `file:line:col: kind: message`, no source line or
+  // caret (for a note about the line just shown, such as a suggested fix).
+  bool showSource = true;
 };
 
 // Holds the text of every file of a run; ids are stable for the run.

@@ -1,13 +1,15 @@
 import asyncio
 
 
-async def job(n: int) -> int:
-    await asyncio.sleep(0.02 * n)
+async def job(n: int, gate: asyncio.Event) -> int:
+    if n > 1:
+        await gate.wait()
     return n
 
 
 async def main() -> None:
-    tasks = [asyncio.create_task(job(n)) for n in [1, 5]]
+    gate = asyncio.Event()
+    tasks = [asyncio.create_task(job(n, gate)) for n in [1, 5]]
     try:
         for f in asyncio.as_completed(tasks, timeout=0.05):
             print("result", await f)
@@ -16,6 +18,7 @@ async def main() -> None:
     for t in tasks:
         t.cancel()
     await asyncio.sleep(0)
+    print([t.cancelled() for t in tasks])
 
 
 asyncio.run(main())

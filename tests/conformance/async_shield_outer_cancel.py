@@ -2,7 +2,7 @@ import asyncio
 
 
 async def important() -> str:
-    await asyncio.sleep(0.02)
+    await asyncio.sleep(0.05)
     print("important work finished")
     return "saved"
 
@@ -18,7 +18,7 @@ async def guard(t: asyncio.Task[str]) -> str:
 async def main() -> None:
     inner = asyncio.create_task(important())
     outer = asyncio.create_task(guard(inner))
-    await asyncio.sleep(0.005)
+    await asyncio.sleep(0)
     outer.cancel()
     try:
         await outer

@@ -1,15 +1,18 @@
 import asyncio
 
 
-async def slow(n: int) -> int:
-    await asyncio.sleep(0.05 * n)
+async def slow(n: int, gate: asyncio.Event) -> int:
+    if n > 1:
+        await gate.wait()
     return n
 
 
 async def main() -> None:
-    tasks = [asyncio.create_task(slow(i)) for i in range(1, 4)]
-    done, pending = await asyncio.wait(tasks, timeout=0.075)
+    gate = asyncio.Event()
+    tasks = [asyncio.create_task(slow(i, gate)) for i in range(1, 4)]
+    done, pending = await asyncio.wait(tasks, timeout=0.05)
     print("done", sorted([t.result() for t in done]), "pending", len(pending))
+    gate.set()
     done, pending = await asyncio.wait(tasks, return_when=asyncio.ALL_COMPLETED)
     print("done", len(done), "pending", len(pending))
     try:

@@ -118,7 +118,32 @@ Coro<void> reuseAndNoLeaks() {
   EXPECT_EQ(openFds(), fdsBefore);
 }
 
+Coro<void> useThenLeave(httpx::AsyncClient c) {
+  Server srv = co_await start_server(
+      [](StreamReader r, StreamWriter w) {
+        return serveThenClose(std::move(r), std::move(w), 1);
+      },
+      "127.0.0.1", 0);
+  httpx::Response r = co_await c.get(
+      "http://127.0.0.1:" + std::to_string(srv.sockname().second) + "/");
+  EXPECT_EQ(r.status_code(), 200);
+  srv.close();
+  // No aclose: the client keeps its pooled connection past the loop.
+}
+
 } // namespace
+
+// A client never closed and destroyed after asyncio.run's loop is gone (a
+// module-level client): its destructor closes curl's sockets without
+// touching the dead loop (ASan would see a use after free).
+TEST(HttpxPool, ClientOutlivesItsLoop) {
+  int before = openFds();
+  {
+    httpx::AsyncClient c;
+    aioc::run(useThenLeave(c));
+  }
+  EXPECT_EQ(openFds(), before);
+}
 
 TEST(HttpxPool, IdleConnectionClosedByServer) {
   aioc::run(idleConnectionClosedByServer());

@@ -439,6 +439,14 @@ TEST(LintOutput, TextHasCaretAndFixIt) {
   EXPECT_NE(r.diagText.find("await asyncio.sleep"), std::string::npos);
   EXPECT_NE(r.diagText.find("note: blocking call `time.sleep` here"),
             std::string::npos);
+  // The suggested fix is a note located at the finding, like clang's notes,
+  // without repeating the source line.
+  size_t fix = r.diagText.find("dir/o.py:6:5: note: fix: ");
+  ASSERT_NE(fix, std::string::npos) << r.diagText;
+  size_t eol = r.diagText.find('\n', fix);
+  EXPECT_TRUE(eol + 1 == r.diagText.size() ||
+              r.diagText.compare(eol + 1, 9, "dir/o.py:") == 0)
+      << r.diagText;
 }
 
 TEST(LintConfig, Pyproject) {

@@ -27,7 +27,8 @@ aioc::Coro<long> spawnMany(long n) {
 }
 
 TEST(FrameAlloc, LoopsOnManyThreadsAndOrphanedBlocks) {
-  const long n = 3000, expect = n * (n - 1) / 2;
+  long n = 3000; // not const: the threads capture it
+  const long expect = n * (n - 1) / 2;
   for (int round = 0; round < 2; ++round) {
     std::vector<long> sums(4);
     std::vector<std::thread> threads;

@@ -246,8 +246,9 @@ public:
     // Closes the cached connections, through onCloseSocket.
     curl_multi_cleanup(multi_);
     multi_ = nullptr;
-    for (size_t fd = 0; fd < fds_.size(); ++fd)
-      unregister(static_cast<int>(fd));
+    if (loopLive())
+      for (size_t fd = 0; fd < fds_.size(); ++fd)
+        unregister(static_cast<int>(fd));
     fds_.clear();
     spare_.clear();
   }
@@ -270,6 +271,11 @@ private:
     uint8_t reg = 0;   // the same bits, as registered with the loop
     bool conn = false; // opened by onOpenSocket, closed by onCloseSocket
   };
+
+  // The loop is touched only while it runs on this thread: a client that
+  // outlives asyncio.run (a module-level client never closed) is destroyed
+  // after its loop, whose watches are gone with it by then.
+  bool loopLive() const { return loop_ && EventLoop::current() == loop_; }
 
   FdState &fdState(int fd) {
     if (static_cast<size_t>(fd) >= fds_.size())
@@ -342,7 +348,7 @@ private:
   // still open (a later socket may get the same number).
   static int onCloseSocket(void *self, curl_socket_t fd) {
     auto *c = static_cast<ClientImpl *>(self);
-    if (c->loop_)
+    if (c->loopLive())
       c->unregister(fd);
     else if (static_cast<size_t>(fd) < c->fds_.size())
       c->fds_[static_cast<size_t>(fd)] = FdState{};
