@@ -7,7 +7,7 @@ set -eu
 BUILD=${1:-build}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-  for p in nginx python3-aiohttp python3-uvloop golang-go nodejs; do
+  for p in nginx python3-aiohttp python3-uvloop golang-go nodejs libboost1.74-dev; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$p" >/dev/null ||
       echo "bench: could not install $p; its peer is skipped"

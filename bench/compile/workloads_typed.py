@@ -1,4 +1,4 @@
-"""W1-W3 of bench/peers (same algorithms as bench/peers/python/workloads.py),
+"""W1-W4 of bench/peers (same algorithms as bench/peers/python/workloads.py),
 with the type annotations aioc needs. Run by CPython or compiled by aioc;
 compare with bench/peers/aioc/workloads.cpp (hand-written C++)."""
 import asyncio
@@ -43,6 +43,16 @@ async def w3(n: int) -> int:
     return s
 
 
+async def sleeper_ms(ms: int) -> None:
+    await asyncio.sleep(ms / 1000)
+
+
+async def w4(n: int) -> float:
+    t0 = time.perf_counter()
+    await asyncio.gather(*[asyncio.create_task(sleeper_ms(i % 100)) for i in range(n)])
+    return time.perf_counter() - t0
+
+
 def main() -> None:
     w = sys.argv[1]
     n = int(sys.argv[2])
@@ -55,10 +65,13 @@ def main() -> None:
         s = asyncio.run(w2(n))
         dt = time.perf_counter() - t0
         print(f"w2 n={n} ns_per_await={dt * 1e9 / n:.2f} check={s}")
-    else:
+    elif w == "w3":
         s = asyncio.run(w3(n))
         dt = time.perf_counter() - t0
-        print(f"w3 n={n} ns_per_message={dt * 1e9 / n:.2f} check={s}")
+        print(f"w3 n={n} ns_per_roundtrip={dt * 1e9 / n:.2f} check={s}")
+    else:
+        el = asyncio.run(w4(n))
+        print(f"w4 n={n} late_ms={(el - 0.099) * 1e3:.1f}")
 
 
 main()

@@ -74,6 +74,8 @@ run() { # name command...
 echo "W5: $N GETs of 1 KiB from nginx (1 worker) at $URL, <=100 in flight, $(nproc) cores"
 run aioc "$TMP/w5_aioc" "$URL" "$N"
 run c-libcurl-multi "$TMP/w5_curl_multi" "$URL" "$N"
+# The same request head as aioc/httpx (libcurl formats it byte by byte).
+run c-curl-httpx-hdrs "$TMP/w5_curl_multi" "$URL" "$N" httpx-headers
 [ -x "$TMP/w5_go" ] && run go-net-http "$TMP/w5_go" "$URL" "$N"
 command -v node >/dev/null && run node-fetch node "$HERE/w5_node.mjs" "$URL" "$N"
 $PY -c 'import aiohttp' 2>/dev/null && run aiohttp $PY "$HERE/w5_aiohttp.py" "$URL" "$N"

@@ -15,6 +15,12 @@ trap 'rm -rf "$TMP"' EXIT INT TERM
 clang++-16 -O2 -std=c++20 -I"$ROOT/runtime/include" "$HERE/w6_aioc.cpp" \
   "$BUILD/runtime/libaioc_runtime.a" -lcurl -lpthread -o "$TMP/w6_aioc"
 
+# The io_uring measurement variant (same program, I/O on io_uring), when
+# liburing-dev is installed.
+if [ -f /usr/include/liburing.h ]; then
+  clang++-16 -O2 -std=c++20 -I"$ROOT/runtime/include" "$HERE/w6_uring.cpp" \
+    "$BUILD/runtime/libaioc_runtime.a" -luring -lcurl -lpthread -o "$TMP/w6_uring"
+fi
 if command -v go >/dev/null; then
   (cd "$TMP" && GOCACHE="$TMP/gocache" GO111MODULE=off go build -o w6_go "$HERE/w6_go.go")
 fi
@@ -37,6 +43,7 @@ run() { # name command... (the directory is appended)
 
 echo "W6: $N files of 4 KiB, write then read, <=64 in flight, /tmp on $(df -T /tmp | awk 'NR==2 {print $2}'), $(nproc) cores"
 run aioc "$TMP/w6_aioc"
+[ -x "$TMP/w6_uring" ] && run aioc-uring "$TMP/w6_uring"
 [ -x "$TMP/w6_go" ] && run go "$TMP/w6_go"
 command -v node >/dev/null && run node-fs node "$HERE/w6_node.mjs"
 run aiofiles $PY "$HERE/w6_files.py"

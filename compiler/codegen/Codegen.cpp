@@ -6,6 +6,7 @@
 // g_ globals, fn_ functions, cls_ classes, f_ fields, m_ methods) so no
 // Python identifier can collide with C++ keywords or runtime names.
 #include "codegen/Codegen.h"
+#include "codegen/CodegenIO.h"
 
 #include <llvm/Support/Casting.h>
 
@@ -136,7 +137,10 @@ class Gen {
 public:
   Gen(Module *m, const sema::SemaResult &s, sema::TypeContext &t,
       const Options &o)
-      : mod_(m), S(s), T(t), O(o) {}
+      : mod_(m), S(s), T(t), O(o),
+        io_({t, [this](Expr *e) { return expr(e); },
+             [this](Expr *e, const Type *x) { return exprAs(e, x); },
+             [this](const Type *x) { return cppType(x); }}) {}
   std::string run();
 
 private:
@@ -144,6 +148,7 @@ private:
   const sema::SemaResult &S;
   sema::TypeContext &T;
   Options O;
+  IOGen io_; // httpx, aiofiles, subprocesses, streams (CodegenIO.cpp)
 
   // Output pieces, assembled in run().
   std::string literals_, protos_, bodies_;
@@ -218,6 +223,10 @@ private:
   std::string builtinCall(const std::string &name, Call *c);
   std::string moduleCall(const std::string &qn, Call *c);
   std::string methodCall(Attribute *a, Call *c);
+  // CodegenAsyncio.inc: "" when not an asyncio extension.
+  std::string asyncioCall(const std::string &qn, Call *c);
+  std::string asyncioMethod(Attribute *a, Call *c, const std::string &recv);
+  std::string asyncioAttribute(Attribute *a);
   std::string userCall(const FuncInfo *f, Call *c, size_t skip,
                        const std::string &callee);
   std::string classCall(const ClassInfo *ci, Call *c);
@@ -244,6 +253,7 @@ private:
     return "py::truthy(" + v + ")";
   }
   std::string awaitExpr(Await *a);
+  bool discardAwait_ = false; // the statement's awaited value is unused
   std::string coroOf(Expr *e);
   std::string sliceArg(Slice *s);
   std::string makeExc(const ClassInfo *ci, Call *c);
@@ -322,6 +332,8 @@ std::string Gen::cppType(const Type *t) {
   case TK::Builtin:
     if (t->name == "asyncio.loop")
       return "aioc::EventLoop *";
+    if (t->name == "asyncio.AnyTask")
+      return "AnyTask";
     return "/*unsupported type " + t->str() + "*/ void";
   case TK::Queue:
     return "std::shared_ptr<aioc::" + t->name + "<" + cppType(t->args[0]) +
@@ -332,6 +344,8 @@ std::string Gen::cppType(const Type *t) {
     return "aioc::TaskGroup *";
   case TK::Timeout:
     return "aioc::Timeout *";
+  case TK::IO:
+    return io_.cppType(t);
   default:
     return "/*unsupported type " + t->str() + "*/ void";
   }
@@ -562,6 +576,8 @@ std::string Gen::expr(Expr *e) {
 std::string Gen::name(Name *n) {
   auto it = S.nameSymbols.find(n);
   if (it == S.nameSymbols.end()) {
+    if (std::string r = io_.name(n); !r.empty())
+      return r;
     if (n->id == "__name__")
       return strLit("__main__");
     return "/*unresolved " + n->id + "*/";
@@ -589,12 +605,23 @@ std::string Gen::name(Name *n) {
   // Narrowed Optional: read the value.
   if (s->type && s->type->is(TK::Optional) && n->type &&
       !n->type->is(TK::Optional))
-    return v + ".value()";
+    v = v + ".value()";
+  // Exception narrowed by isinstance() to a subclass: view it as that.
+  if (const Type *st =
+          s->type && s->type->is(TK::Optional) ? s->type->args[0] : s->type;
+      st && n->type && st != n->type && st->is(TK::Class) &&
+      n->type->is(TK::Class) && st->cls->isException &&
+      n->type->cls->isException)
+    v = "excDown<" + n->type->cls->cppName + ">(" + v + ")";
   return v;
 }
 
 std::string Gen::attribute(Attribute *a) {
+  if (std::string r = io_.attribute(a); !r.empty())
+    return r;
   const Type *vt = a->value->type;
+  if (std::string r = asyncioAttribute(a); !r.empty())
+    return r;
   if (vt && vt->is(TK::Class)) {
     if (auto *n = dyn_cast<Name>(a->value);
         n && n->id == "self" && fn_ && !vt->cls->isException)
@@ -831,6 +858,8 @@ std::string Gen::sliceArg(Slice *s) {
 }
 
 std::string Gen::subscript(Subscript *s) {
+  if (std::string r = io_.subscript(s); !r.empty())
+    return r;
   const Type *t = s->value->type;
   if (auto *sl = dyn_cast<Slice>(s->slice))
     return expr(s->value) + ".slice(" + sliceArg(sl) + ")";
@@ -905,6 +934,9 @@ std::string Gen::joined(JoinedStr *j) {
 }
 
 std::string Gen::awaitExpr(Await *a) {
+  // Only the statement's own await may drop its value, not nested ones.
+  bool discard = discardAwait_;
+  discardAwait_ = false;
   std::string v;
   const Type *t = a->value->type;
   // asyncio.sleep awaited directly uses the runtime's awaiter (no frame).
@@ -919,12 +951,27 @@ std::string Gen::awaitExpr(Await *a) {
     // The gather object lives in a variable across the await (it owns the
     // children's handles); its result becomes a Python list.
     std::string args;
+    bool retExc = false;
+    for (auto *k : c->keywords)
+      if (auto *cv = dyn_cast<Constant>(k->value);
+          k->arg == "return_exceptions" && cv &&
+          cv->valueKind == Constant::ValueKind::True)
+        retExc = true;
+    if (retExc)
+      args = "aioc::returnExceptions, ";
     if (c->args.size() == 1 && isa<Starred>(c->args[0])) {
-      args = "listToVector(" + expr(cast<Starred>(c->args[0])->value) + ")";
+      Expr *lv = cast<Starred>(c->args[0])->value;
+      // A comprehension's list is a temporary no one else holds: move its
+      // handles instead of copying them.
+      args += std::string(isa<ListComp>(lv) ? "listToVectorMove("
+                                            : "listToVector(") +
+              expr(lv) + ")";
     } else {
       for (size_t i = 0; i < c->args.size(); ++i)
         args += (i ? ", " : "") + coroOf(c->args[i]);
     }
+    if (retExc && c->args.empty())
+      args = "";
     std::string g = fresh("_g");
     if (c->args.empty()) {
       return cppType(a->type) + "()";
@@ -934,9 +981,17 @@ std::string Gen::awaitExpr(Await *a) {
       pre_->push_back("AIOC_AT(" + cppStringLiteral(fn_->name) + ", " +
                       cppStringLiteral(O.scriptPath) + ", " +
                       std::to_string(a->range.begin.line) + ");");
+    if (discard) {
+      pre_->push_back("co_await " + g + ";");
+      return "py::none";
+    }
     std::string tmp = fresh();
-    pre_->push_back("auto " + tmp + " = toPyList<" + cppType(a->type->args[0]) +
-                    ">(co_await " + g + ");");
+    if (retExc)
+      pre_->push_back("auto " + tmp + " = noneOutcomesToList(co_await " + g +
+                      ");");
+    else
+      pre_->push_back("auto " + tmp + " = toPyList<" +
+                      cppType(a->type->args[0]) + ">(co_await " + g + ");");
     return tmp;
   } else {
     v = expr(a->value);
@@ -1204,6 +1259,8 @@ std::string Gen::call(Call *c) {
 }
 
 std::string Gen::builtinCall(const std::string &nm, Call *c) {
+  if (std::string r = io_.call(nm, c); !r.empty())
+    return r;
   auto kw = [&](const char *k) -> Keyword * {
     for (auto *x : c->keywords)
       if (x->arg == k)
@@ -1318,6 +1375,9 @@ std::string Gen::builtinCall(const std::string &nm, Call *c) {
     const Type *ct = c->args[1]->type;
     const Type *vt = c->args[0]->type;
     if (ct->is(TK::ClassRef)) {
+      if (vt->is(TK::Optional))
+        return "isInstanceOpt<" + ct->cls->cppName + ">(" + expr(c->args[0]) +
+               ")";
       if (vt->is(TK::Class) && sema::isSubclass(vt->cls, ct->cls))
         return "((void)" + expr(c->args[0]) + ", true)";
       if (vt->cls->isException)
@@ -1358,12 +1418,16 @@ std::string Gen::builtinCall(const std::string &nm, Call *c) {
 }
 
 std::string Gen::moduleCall(const std::string &qn, Call *c) {
+  if (std::string r = io_.call(qn, c); !r.empty())
+    return r;
   auto kw = [&](const char *k) -> Keyword * {
     for (auto *x : c->keywords)
       if (x->arg == k)
         return x;
     return nullptr;
   };
+  if (std::string r = asyncioCall(qn, c); !r.empty())
+    return r;
   if (qn == "asyncio.run") {
     std::string dbg = "false";
     if (Keyword *k = kw("debug"))
@@ -1422,8 +1486,8 @@ std::string Gen::moduleCall(const std::string &qn, Call *c) {
     std::string callArgs = userCall(f, c, 1, "");
     // userCall gives "(a, b)": the function and its bound arguments.
     std::string inner = callArgs.substr(1, callArgs.size() - 2);
-    return "aioc::toThread(" + f->cppName + (inner.empty() ? "" : ", ") +
-           inner + ")";
+    return "toThreadCoro(" + f->cppName + (inner.empty() ? "" : ", ") + inner +
+           ")";
   }
   if (qn == "time.sleep")
     return "blockingSleep(" +
@@ -1484,6 +1548,10 @@ std::string Gen::methodCall(Attribute *a, Call *c) {
   std::string recv = expr(a->value);
   if (containsAwait(c) && !isa<Name>(a->value))
     recv = hoist(recv);
+  if (rt->is(TK::IO))
+    return io_.methodCall(a, c, recv);
+  if (std::string r = asyncioMethod(a, c, recv); !r.empty())
+    return r;
   if (rt->is(TK::Builtin) && rt->name == "asyncio.loop") {
     if (m == "time")
       return "py::Float(" + recv + "->time())";
@@ -1737,7 +1805,10 @@ void Gen::stmt(Stmt *s) {
   switch (s->kind()) {
   case Node::Kind::ExprStmt: {
     Expr *v = cast<ExprStmt>(s)->value;
+    // `await gather(...)` as a statement: its result list is never built.
+    discardAwait_ = isa<Await>(v);
     std::string x = expr(v);
+    discardAwait_ = false;
     flushPre(pre);
     // An awaited value was already computed into a temporary.
     if (x != "py::none" && !isa<Constant>(v) && !isa<Name>(v) && !isa<Await>(v))
@@ -1970,6 +2041,21 @@ void Gen::forStmt(For *f) {
   std::string it = expr(f->iter);
   flushPre(pre);
   std::string el = fresh("_e");
+  if (std::string next, elemOf; io_.loop(f, "_it" + el, next, elemOf)) {
+    // Files: pull lines until EOF (nullopt).
+    line("auto _it" + el + " = " + it + ";");
+    loops_.push_back({cleanups_.size()});
+    line("while (true) {");
+    ++ind_;
+    line("auto " + el + " = " + next + ";");
+    line("if (!" + el + ") break;");
+    assign(f->target, elemOf + "(std::move(*" + el + "))", f->target->type);
+    block(f->body);
+    --ind_;
+    line("}");
+    loops_.pop_back();
+    return;
+  }
   loops_.push_back({cleanups_.size()});
   // dict.keys()/values()/items() views and lists iterate live containers.
   line("for (auto &&" + el + " : " + it + ") {");
@@ -2136,7 +2222,14 @@ void Gen::withStmt(With *w) {
     const Type *t = item->context_expr->type;
     bool user = t->is(TK::Class);
     std::string enter, exitOk, exitErr, bindVal;
-    if (t->is(TK::TaskGroup)) {
+    IOGen::With iw;
+    if (io_.with(item, cm, cmv, sid, w->isAsync, iw)) {
+      line(iw.decl);
+      enter = iw.enter;
+      bindVal = iw.bindVal;
+      exitOk = iw.exitOk;
+      exitErr = iw.exitErr;
+    } else if (t->is(TK::TaskGroup)) {
       // TaskGroup.__aexit__ re-raises what CPython would; when it returns,
       // the exception (if any) was handled.
       line("aioc::TaskGroup " + cmv + ";");
@@ -2447,7 +2540,10 @@ std::string Gen::run() {
   }
   std::string out;
   out += "// Generated by aioc from " + O.scriptPath + ". Do not edit.\n";
-  out += "#include <aioc/gen/support.h>\n\n";
+  out += "#include <aioc/gen/support.h>\n";
+  if (S.usesIO)
+    out += "#include <aioc/io/pybind.h>\n";
+  out += "\n";
   out += "namespace aioc_user {\n";
   out += "using namespace aioc::gen;\n";
   // Beside the user-type overloads below, so unqualified calls see both.
@@ -2469,6 +2565,8 @@ std::string Gen::run() {
   out += "  return aioc::py::runMain(aioc_user::moduleMain);\n}\n";
   return out;
 }
+
+#include "codegen/CodegenAsyncio.inc"
 
 } // namespace
 

@@ -21,6 +21,10 @@ struct CxxOptions {
 bool buildBinary(const std::string &cpp, const std::string &cppPath,
                  const std::string &out, const CxxOptions &opts);
 
+// The cached binary of `aioc run` for this script (RunCommand.cpp); empty
+// with `err` set when the script is unreadable or there is no cache.
+std::string runCachePath(const char *script, std::string &err);
+
 // ~/.cache/aioc (or $XDG_CACHE_HOME/aioc), created with mode 0700.
 std::string cacheDir();
 

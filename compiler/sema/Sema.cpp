@@ -3,6 +3,7 @@
 // whose return type must be inferred is checked on first call (recursion
 // without an annotation is an error, as SPEC §2 allows).
 #include "sema/Sema.h"
+#include "sema/SemaIO.h"
 
 #include <llvm/Support/Casting.h>
 
@@ -48,6 +49,7 @@ const char *const kBuiltinExceptions[][2] = {
     {"ConnectionError", "OSError"},
     {"TimeoutError", "OSError"},
     {"InvalidStateError", "Exception"},
+    {"BrokenBarrierError", "RuntimeError"},
     {"QueueEmpty", "Exception"},
     {"QueueFull", "Exception"},
     {"ExceptionGroup", "Exception"},
@@ -71,7 +73,7 @@ class TypeChecker {
 public:
   TypeChecker(Module *m, unsigned file, DiagnosticEngine &d, TypeContext &t,
               SemaResult &r)
-      : mod_(m), file_(file), diags_(d), T(t), R(r) {}
+      : mod_(m), file_(file), diags_(d), T(t), R(r), io_(ioHost()) {}
 
   bool run();
 
@@ -82,6 +84,21 @@ private:
   TypeContext &T;
   SemaResult &R;
   unsigned errors_ = 0;
+  // httpx, aiofiles, subprocesses, streams, blocking calls (SemaIO.cpp).
+  IOChecker io_;
+  IOChecker::Host ioHost() {
+    return {T,
+            [this](Expr *e, const Type *x) { return checkExpr(e, x); },
+            [this](const Node *n, const std::string &m) { error(n, m); },
+            [this](const std::string &k) { return exc(k); },
+            [this]() {
+              FuncInfo *f = cur_;
+              while (f && (f->lambda || f->name == "<comprehension>"))
+                f = f->parent;
+              return f && f->isAsync;
+            },
+            [this]() { R.usesIO = true; }};
+  }
 
   FuncInfo *cur_ = nullptr; // function being checked; nullptr = module
   ClassInfo *curClass_ = nullptr;
@@ -178,6 +195,13 @@ private:
   const Type *checkModuleCall(const std::string &qual, Call *c,
                               const Type *expected);
   const Type *checkMethodCall(Attribute *a, const Type *recv, Call *c);
+  // SemaAsyncio.inc: nullptr when not an asyncio extension call.
+  const Type *checkAsyncioCall(const std::string &qual, Call *c,
+                               const Type *expected);
+  const Type *checkJsonCall(const std::string &qual, Call *c,
+                            const Type *expected);
+  const Type *checkAsyncioMethod(Attribute *a, const Type *recv, Call *c);
+  const Type *anyTaskType();
   const Type *checkUserCall(FuncInfo *f, Call *c, size_t skip = 0);
   const Type *checkClassCall(ClassInfo *ci, Call *c);
   const Type *checkBinOp(BinOp *b);
@@ -188,6 +212,13 @@ private:
   const Type *iterElem(Expr *iter, const Type *t);
   const Type *unify(const Type *a, const Type *b, Expr *where);
   std::string qualName(Expr *e); // "asyncio.sleep" for module members
+  // The leftmost name of an attribute chain, as written (`hx` in hx.get).
+  static std::string sourceRoot(Expr *e) {
+    while (auto *at = dyn_cast<Attribute>(e))
+      e = at->value;
+    auto *n = dyn_cast<Name>(e);
+    return n ? n->id : std::string();
+  }
   bool noKeywords(Call *c, const std::string &what);
   // CPython keeps an int stored where a float is annotated (prints `10`,
   // not `10.0`); aioc's static float would print differently, so the
@@ -248,6 +279,18 @@ void TypeChecker::setupBuiltins() {
     c->ref = T.classRef(c);
     builtinExc_[c->name] = c;
   }
+  for (const IOException &e : ioExceptions()) {
+    R.classes.push_back(std::make_unique<ClassInfo>());
+    ClassInfo *c = R.classes.back().get();
+    c->name = e.name;
+    c->cppName = e.cppName;
+    c->isBuiltin = true;
+    c->isException = true;
+    c->base = exc(e.base);
+    c->instance = T.classInstance(c);
+    c->ref = T.classRef(c);
+    builtinExc_[e.key] = c;
+  }
 }
 
 // ------------------------------------------------------------ annotations
@@ -284,6 +327,8 @@ const Type *TypeChecker::resolveAnnotation(Expr *e) {
       return T.prim(qn.substr(8));
     if (qn == "asyncio.TaskGroup")
       return T.taskGroup();
+    if (const Type *t = io_.annotation(qn))
+      return t;
     auto sit = module_.find(qn);
     if (sit != module_.end() && sit->second->kind == Symbol::Kind::Class)
       return sit->second->cls->instance;
@@ -722,7 +767,7 @@ void TypeChecker::collectModule() {
   for (Stmt *s : mod_->body) {
     if (auto *im = dyn_cast<Import>(s)) {
       for (auto *a : im->names) {
-        if (!kModules.count(a->name)) {
+        if (!kModules.count(a->name) && !isIOModule(a->name)) {
           error(a, "module " + q(a->name) + " is not supported by aioc");
           continue;
         }
@@ -735,7 +780,8 @@ void TypeChecker::collectModule() {
         module_[local] = sym;
       }
     } else if (auto *fi = dyn_cast<ImportFrom>(s)) {
-      if (!kModules.count(fi->module) || fi->level != 0) {
+      if ((!kModules.count(fi->module) && !isIOModule(fi->module)) ||
+          fi->level != 0) {
         error(fi, "module " + q(fi->module) + " is not supported by aioc");
         continue;
       }
@@ -818,6 +864,13 @@ const Type *TypeChecker::checkName(Name *n) {
       if (ClassInfo *c = exc(qn.substr(qn.rfind('.') + 1));
           c && qn.rfind("asyncio.", 0) == 0)
         return set(n, c->ref);
+      if (ClassInfo *c = exc(qn); c && qn.find('.') != std::string::npos)
+        return set(n, c->ref); // `from httpx import ConnectError`
+      if (const Type *t = io_.moduleAttr(qn)) { // `from subprocess import PIPE`
+        if (qn.substr(qn.rfind('.') + 1) != n->id)
+          error(n, "import " + q(qn) + " under its own name for aioc");
+        return set(n, t);
+      }
       return set(n, T.builtin(qn));
     }
     if (kBuiltinFuncs.count(n->id))
@@ -826,6 +879,8 @@ const Type *TypeChecker::checkName(Name *n) {
       return set(n, c->ref);
     if (n->id == "__name__")
       return set(n, T.strT);
+    if (n->id == "open" || n->id == "input")
+      return set(n, T.builtin(n->id)); // SemaIO
     static const std::set<std::string> dynamicBuiltins = {
         "eval",       "exec",      "setattr",     "getattr",    "delattr",
         "hasattr",    "globals",   "locals",      "vars",       "compile",
@@ -994,7 +1049,8 @@ void TypeChecker::bindName(Name *n, const Type *t, Expr *value,
               "aioc; store `list(...)` of it");
     return;
   }
-  if ((t->is(TK::Builtin) && t->name != "asyncio.loop") ||
+  if ((t->is(TK::Builtin) && t->name != "asyncio.loop" &&
+       t->name != "asyncio.AnyTask") ||
       t->is(TK::ClassRef) || t->is(TK::Module)) {
     error(value ? (Node *)value : (Node *)n,
           "functions, classes and modules as values are not supported by "
@@ -1383,6 +1439,24 @@ void TypeChecker::narrowFromTest(Expr *test, bool positive) {
     if (s && s->type && s->type->is(TK::Optional))
       narrow_.back()[s] = s->type->args[0];
   }
+  // isinstance(e, SomeError) narrows an exception value (also one that may
+  // be None: Task.exception(), gather(return_exceptions=True) elements).
+  if (auto *c = dyn_cast<Call>(test); c && positive) {
+    auto *fn = dyn_cast<Name>(c->func);
+    auto *n = c->args.size() == 2 ? dyn_cast<Name>(c->args[0]) : nullptr;
+    const Type *ct = n ? c->args[1]->type : nullptr;
+    if (!fn || fn->id != "isinstance" || !ct || !ct->is(TK::ClassRef) ||
+        !ct->cls->isException)
+      return;
+    bool cl;
+    Symbol *s = lookup(n->id, cl);
+    const Type *st = s ? s->type : nullptr;
+    if (st && st->is(TK::Optional))
+      st = st->args[0];
+    if (st && st->is(TK::Class) && st->cls->isException &&
+        isSubclass(ct->cls, st->cls))
+      narrow_.back()[s] = ct->cls->instance;
+  }
 }
 
 void TypeChecker::checkIf(If *s) {
@@ -1434,11 +1508,15 @@ const Type *TypeChecker::iterElem(Expr *iter, const Type *t) {
 }
 
 void TypeChecker::checkFor(For *s) {
-  if (s->isAsync)
-    unsupported(s, "`async for` is not yet; it is");
   const Type *it = checkExpr(s->iter);
+  // `async for line in f` over an aiofiles file (SemaIO).
+  const Type *ioEl = io_.iterElem(it, s->isAsync);
+  if (s->isAsync && !ioEl)
+    unsupported(s, "`async for` is not yet; it is");
+  if (s->isAsync && ioEl && !io_.host().inAsync())
+    error(s, "`async for` outside an async function");
   forgetNarrowing(s->body);
-  const Type *el = iterElem(s->iter, it);
+  const Type *el = ioEl ? ioEl : iterElem(s->iter, it);
   bindingForTarget_ = true;
   checkAssignTarget(s->target, el, nullptr);
   bindingForTarget_ = false;
@@ -1550,6 +1628,8 @@ void TypeChecker::checkWith(With *s) {
         returnTypeOf(ax, item);
         if (!ae->isAsync || !ax->isAsync)
           error(item, "`__aenter__`/`__aexit__` must be `async def`");
+      } else if (const Type *b = io_.withBound(item->context_expr, t, true)) {
+        bound = b;
       } else if (!t->is(TK::Error)) {
         error(item->context_expr, q(t) + " is not an async context manager");
         bound = T.errorT;
@@ -1561,6 +1641,8 @@ void TypeChecker::checkWith(With *s) {
           t->cls->findMethod("__exit__")) {
         bound = returnTypeOf(t->cls->findMethod("__enter__"), item);
         returnTypeOf(t->cls->findMethod("__exit__"), item);
+      } else if (const Type *b = io_.withBound(item->context_expr, t, false)) {
+        bound = b;
       } else if (t->is(TK::Prim) || t->is(TK::TaskGroup)) {
         error(item->context_expr, q(t) + " needs `async with`");
         bound = T.errorT;
@@ -1569,6 +1651,8 @@ void TypeChecker::checkWith(With *s) {
         bound = T.errorT;
       }
     }
+    if (!bound && t->is(TK::Error))
+      bound = T.errorT; // no "used before assigned" cascade on the target
     if (item->optional_vars && bound)
       checkAssignTarget(item->optional_vars, bound, nullptr);
   }
@@ -1962,7 +2046,7 @@ bool TypeChecker::argCount(Call *c, size_t lo, size_t hi,
 const Type *TypeChecker::checkAttribute(Attribute *a) {
   std::string qn = qualName(a);
   if (!qn.empty() && qn.find('.') != std::string::npos) {
-    std::string root = qn.substr(0, qn.find('.'));
+    std::string root = sourceRoot(a); // the local name of `import x as y`
     bool cl;
     Symbol *rs = lookup(root, cl);
     bool isModule = (rs && rs->kind == Symbol::Kind::Module) ||
@@ -1976,18 +2060,27 @@ const Type *TypeChecker::checkAttribute(Attribute *a) {
         return T.builtin(qn);
       if (qn == "asyncio.CancelledError" || qn == "asyncio.TimeoutError" ||
           qn == "asyncio.QueueEmpty" || qn == "asyncio.QueueFull" ||
-          qn == "asyncio.InvalidStateError")
+          qn == "asyncio.InvalidStateError" ||
+          qn == "asyncio.BrokenBarrierError")
         return exc(qn.substr(8))->ref;
+      // asyncio.wait's return_when constants are these strings in CPython.
+      if (qn == "asyncio.FIRST_COMPLETED" || qn == "asyncio.FIRST_EXCEPTION" ||
+          qn == "asyncio.ALL_COMPLETED")
+        return T.strT;
       if (qn == "math.pi" || qn == "math.e" || qn == "math.inf")
         return T.floatT;
       if (qn == "os.environ")
         return T.builtin(qn);
+      if (const Type *t = io_.moduleAttr(qn))
+        return t;
       return T.builtin(qn);
     }
   }
   const Type *t = checkExpr(a->value);
   if (t->is(TK::Error))
     return t;
+  if (const Type *r = io_.attribute(a, t))
+    return r;
   if (t->is(TK::Class)) {
     if (const ClassInfo::Field *f = t->cls->findField(a->attr))
       return f->type;
@@ -2009,6 +2102,11 @@ const Type *TypeChecker::checkAttribute(Attribute *a) {
     return T.strT;
   if (t->is(TK::Queue) && a->attr == "maxsize")
     return T.intT;
+  if (t->is(TK::Prim) && t->name == "Barrier" &&
+      (a->attr == "parties" || a->attr == "n_waiting"))
+    return T.intT;
+  if (t->is(TK::Prim) && t->name == "Barrier" && a->attr == "broken")
+    return T.boolT;
   error(a, q(t) + " has no attribute " + q(a->attr) +
                " (or it is not supported by aioc)");
   return T.errorT;
@@ -2159,6 +2257,8 @@ const Type *TypeChecker::checkSubscript(Subscript *s) {
   const Type *t = checkExpr(s->value);
   if (t->is(TK::Error))
     return t;
+  if (const Type *r = io_.subscript(s, t))
+    return r;
   if (auto *sl = dyn_cast<Slice>(s->slice)) {
     for (Expr *x : {sl->lower, sl->upper, sl->step})
       if (x)
@@ -2367,6 +2467,9 @@ const Type *TypeChecker::checkCall(Call *c, const Type *expected) {
   if (!qn.empty()) {
     bool cl;
     std::string root = qn.substr(0, qn.find('.'));
+    // `import httpx as hx; hx.get(...)`: the module's local name.
+    if (isa<Attribute>(c->func))
+      root = sourceRoot(c->func);
     Symbol *rs = lookup(root, cl);
     if (qn.find('.') != std::string::npos &&
         ((rs && rs->kind == Symbol::Kind::Module) ||
@@ -2393,6 +2496,8 @@ const Type *TypeChecker::checkCall(Call *c, const Type *expected) {
         checkExpr(x);
       return T.errorT;
     }
+    if (recv->is(TK::IO))
+      return io_.methodCall(a, recv, c, expected);
     return checkMethodCall(a, recv, c);
   }
   const Type *ft = checkExpr(c->func);
@@ -2430,6 +2535,8 @@ const Type *TypeChecker::checkCall(Call *c, const Type *expected) {
 
 const Type *TypeChecker::checkBuiltinCall(const std::string &name, Call *c,
                                           const Type *expected) {
+  if (const Type *t = io_.call(name, c, expected))
+    return t;
   auto args = [&]() {
     std::vector<const Type *> ts;
     for (auto *a : c->args)
@@ -2652,7 +2759,10 @@ const Type *TypeChecker::checkBuiltinCall(const std::string &name, Call *c,
         !(ts[1]->name == "int" || ts[1]->name == "str" ||
           ts[1]->name == "float" || ts[1]->name == "bool"))
       error(c->args[1], "isinstance() needs a class");
-    if (ts[1]->is(TK::ClassRef) && !ts[0]->is(TK::Class))
+    const Type *vt0 = ts[0]->is(TK::Optional) ? ts[0]->args[0] : ts[0];
+    if (ts[1]->is(TK::ClassRef) && !ts[0]->is(TK::Class) &&
+        !(ts[0]->is(TK::Optional) && vt0->is(TK::Class) &&
+          vt0->cls->isException))
       error(c->args[0], "isinstance() of " + q(ts[0]) + " against a class");
     return T.boolT;
   }
@@ -2723,6 +2833,8 @@ const Type *TypeChecker::checkBuiltinCall(const std::string &name, Call *c,
 const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
                                          const Type *expected) {
   c->func->type = T.builtin(qn);
+  if (const Type *t = io_.call(qn, c, expected))
+    return t;
   auto argT = [&](size_t i, const Type *want = nullptr) {
     return checkExpr(c->args[i], want);
   };
@@ -2793,11 +2905,15 @@ const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
   }
   if (qn == "asyncio.gather") {
     onlyKw({"return_exceptions"});
+    bool retExc = false;
     if (Keyword *k = kw("return_exceptions")) {
       checkExprAs(k->value, T.boolT, "return_exceptions");
       auto *cv = dyn_cast<Constant>(k->value);
-      if (!cv || cv->valueKind != Constant::ValueKind::False)
-        unsupported(k, "`gather(return_exceptions=True)` is");
+      if (cv && cv->valueKind == Constant::ValueKind::True)
+        retExc = true;
+      else if (!cv || cv->valueKind != Constant::ValueKind::False)
+        error(k->value, "`return_exceptions` must be the constant True or "
+                        "False for aioc (it decides the result type)");
     }
     std::vector<const Type *> rs;
     for (auto *a : c->args) {
@@ -2805,7 +2921,8 @@ const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
         const Type *lt = checkExpr(st->value);
         st->type = lt;
         if (lt->is(TK::List) &&
-            (lt->args[0]->is(TK::Task) || lt->args[0]->is(TK::Coroutine))) {
+            (lt->args[0]->is(TK::Task) || lt->args[0]->is(TK::Coroutine) ||
+             lt->args[0]->is(TK::Future))) {
           rs.push_back(lt->args[0]->args[0]);
           if (c->args.size() != 1)
             unsupported(a, "mixing `*list` with other gather arguments is");
@@ -2830,6 +2947,17 @@ const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
     bool same = true;
     for (auto *r : rs)
       same = same && r == rs[0];
+    if (retExc) {
+      // Elements are results or exceptions; aioc has no union of a result
+      // type and BaseException, but for None results it is exactly
+      // `BaseException | None`.
+      if (same && rs[0]->is(TK::None))
+        return T.coroutine(T.list(T.optional(exc("BaseException")->instance)));
+      error(c, "gather(return_exceptions=True) is supported by aioc only for "
+               "awaitables that return None (the result would mix values "
+               "and exceptions)");
+      return T.errorT;
+    }
     if (same)
       return T.coroutine(T.list(rs[0]));
     error(c, "gather() of different result types is not supported by aioc "
@@ -2922,10 +3050,8 @@ const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
     needAsync();
     return T.builtin("asyncio.loop");
   }
-  if (qn == "asyncio.current_task") {
-    unsupported(c, "`asyncio.current_task()` is");
-    return T.errorT;
-  }
+  if (const Type *r = checkAsyncioCall(qn, c, expected))
+    return r;
   if (qn == "sys.exit") {
     if (argCount(c, 0, 1, qn) && c->args.size() == 1)
       checkExprAs(c->args[0], T.intT, "exit status");
@@ -2971,11 +3097,6 @@ const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
       return T.strT;
     }
     return T.optional(T.strT);
-  }
-  if (qn == "json.dumps") {
-    if (argCount(c, 1, 1, qn))
-      argT(0);
-    return T.strT;
   }
   if (qn == "dataclasses.field") {
     error(c, "`dataclasses.field()` is not supported by aioc");
@@ -3023,6 +3144,8 @@ const Type *TypeChecker::checkMethodCall(Attribute *a, const Type *recv,
                  " (or it is not supported by aioc)");
     return T.errorT;
   };
+  if (const Type *r = checkAsyncioMethod(a, recv, c))
+    return r;
   const Type *S = T.strT, *I = T.intT, *B = T.boolT, *N = T.noneT;
   switch (recv->kind) {
   case TK::Str: {
@@ -3561,6 +3684,8 @@ bool TypeChecker::run() {
   checkCaptures();
   return errors_ == 0;
 }
+
+#include "sema/SemaAsyncio.inc"
 
 } // namespace
 

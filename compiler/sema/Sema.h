@@ -92,6 +92,7 @@ struct SemaResult {
   // Names declared by `for` targets / with-as / except-as are ordinary locals.
   bool usesSysArgv = false;
   std::unordered_map<const Node *, Symbol *> handlerSymbols;
+  bool usesIO = false; // needs aioc/io headers (SemaIO)
 };
 
 // Checks a parsed module; diagnostics go to `diags`. Returns true when the

@@ -67,6 +67,8 @@ std::string Type::str() const {
     return "<unknown>";
   case TypeKind::Error:
     return "<error>";
+  case TypeKind::IO: // args: the captured stdout/stderr types
+    return args.empty() ? name : name + "[" + join(args) + "]";
   }
   return "?";
 }

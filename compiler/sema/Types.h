@@ -48,6 +48,7 @@ enum class TypeKind {
   Iterator, // enumerate/zip/reversed/dict views: args[0] = element type
   Unknown,  // element type of an empty literal awaiting context
   Error,    // poisoned by an earlier diagnostic (suppresses cascades)
+  IO,       // an I/O object (httpx.AsyncClient, aiofiles file, ...): see SemaIO
 };
 
 struct Type {
@@ -103,6 +104,7 @@ public:
   }
   const Type *taskGroup() { return get(TypeKind::TaskGroup, {}); }
   const Type *timeout() { return get(TypeKind::Timeout, {}); }
+  const Type *io(const std::string &n) { return get(TypeKind::IO, {}, n); }
 
   const Type *get(TypeKind k, std::vector<const Type *> args,
                   const std::string &name = {}, const Type *ret = nullptr,

@@ -10,9 +10,10 @@ FutureBase::FutureBase(EventLoop *loop) : loop_(loop) {}
 FutureBase::~FutureBase() {
   if (firstCb_.ctx)
     firstCb_.ctx->release();
-  for (auto &c : moreCbs_)
-    if (c.ctx)
-      c.ctx->release();
+  if (moreCbs_)
+    for (auto &c : *moreCbs_)
+      if (c.ctx)
+        c.ctx->release();
   if (logTraceback_ && exc_)
     reportUnretrieved(isTask_ ? "Task" : "Future");
 }
@@ -43,8 +44,8 @@ std::string FutureBase::repr() const {
 }
 
 std::exception_ptr FutureBase::makeCancelledError() const {
-  if (cancelledExc_)
-    return cancelledExc_;
+  if (rare_ && rare_->cancelledExc)
+    return rare_->cancelledExc;
   return std::make_exception_ptr(CancelledError(cancelMessage()));
 }
 
@@ -53,8 +54,10 @@ bool FutureBase::cancel(const std::string &msg, bool hasMsg) {
   if (state_ != State::Pending)
     return false;
   state_ = State::Cancelled;
-  if (hasMsg)
-    cancelMsg_ = std::make_unique<std::string>(msg);
+  if (hasMsg) {
+    rare().cancelMsg = msg;
+    rare_->hasCancelMsg = true;
+  }
   scheduleCallbacks();
   return true;
 }
@@ -100,11 +103,10 @@ void FutureBase::scheduleCallbacks() {
   Callback first = std::exchange(firstCb_, Callback{nullptr, nullptr});
   retain();
   loop_->callSoonRaw(first.fn, first.ctx, this);
-  if (moreCbs_.empty())
+  if (!moreCbs_)
     return;
   auto more = std::move(moreCbs_);
-  moreCbs_.clear();
-  for (auto &c : more) {
+  for (auto &c : *more) {
     retain();
     loop_->callSoonRaw(c.fn, c.ctx, this);
   }
@@ -120,8 +122,11 @@ void FutureBase::addDoneCallbackRaw(RawCallback fn, RefCounted *ctx) {
   }
   if (!firstCb_.fn)
     firstCb_ = {fn, ctx};
-  else
-    moreCbs_.push_back({fn, ctx});
+  else {
+    if (!moreCbs_)
+      moreCbs_ = std::make_unique<std::vector<Callback>>();
+    moreCbs_->push_back({fn, ctx});
+  }
 }
 
 size_t FutureBase::removeDoneCallbackRaw(RawCallback fn, RefCounted *ctx) {
@@ -139,15 +144,19 @@ size_t FutureBase::removeDoneCallbackRaw(RawCallback fn, RefCounted *ctx) {
     }
   };
   consider(firstCb_);
-  for (auto &c : moreCbs_)
-    consider(c);
+  if (moreCbs_)
+    for (auto &c : *moreCbs_)
+      consider(c);
   firstCb_ = {nullptr, nullptr};
-  moreCbs_.clear();
+  moreCbs_.reset();
   for (auto &c : keep) {
-    if (!firstCb_.fn)
+    if (!firstCb_.fn) {
       firstCb_ = c;
-    else
-      moreCbs_.push_back(c);
+    } else {
+      if (!moreCbs_)
+        moreCbs_ = std::make_unique<std::vector<Callback>>();
+      moreCbs_->push_back(c);
+    }
   }
   return n;
 }

@@ -87,9 +87,9 @@ void EventLoop::close() {
     if (it.fut)
       releaseFuture(it.fut);
   }
-  for (auto *h : timers_) {
-    h->scheduled_ = false;
-    h->release();
+  for (auto &e : timers_) {
+    e.h->scheduled_ = false;
+    e.h->release();
   }
   timers_.clear();
   watches_.clear();
@@ -217,10 +217,10 @@ void EventLoop::drainThreadsafe() {
 // --- heapq, exactly as Lib/heapq.py (only `<` on when) ----------------------
 
 void EventLoop::siftDown(size_t start, size_t pos) {
-  Handle *item = timers_[pos];
+  TimerEntry item = timers_[pos];
   while (pos > start) {
     size_t parent = (pos - 1) >> 1;
-    if (item->when_ < timers_[parent]->when_) {
+    if (item.when < timers_[parent].when) {
       timers_[pos] = timers_[parent];
       pos = parent;
       continue;
@@ -232,11 +232,11 @@ void EventLoop::siftDown(size_t start, size_t pos) {
 
 void EventLoop::siftUp(size_t pos) {
   size_t end = timers_.size(), start = pos;
-  Handle *item = timers_[pos];
+  TimerEntry item = timers_[pos];
   size_t child = 2 * pos + 1;
   while (child < end) {
     size_t right = child + 1;
-    if (right < end && !(timers_[child]->when_ < timers_[right]->when_))
+    if (right < end && !(timers_[child].when < timers_[right].when))
       child = right;
     timers_[pos] = timers_[child];
     pos = child;
@@ -247,20 +247,20 @@ void EventLoop::siftUp(size_t pos) {
 }
 
 void EventLoop::pushTimer(Handle *h) {
-  timers_.push_back(h);
+  timers_.push_back({h->when_, h});
   siftDown(0, timers_.size() - 1);
 }
 
 Handle *EventLoop::popTimer() {
-  Handle *last = timers_.back();
+  TimerEntry last = timers_.back();
   timers_.pop_back();
   if (!timers_.empty()) {
-    Handle *ret = timers_[0];
+    Handle *ret = timers_[0].h;
     timers_[0] = last;
     siftUp(0);
     return ret;
   }
-  return last;
+  return last.h;
 }
 
 // --- fds --------------------------------------------------------------------
@@ -333,14 +333,14 @@ void EventLoop::runOnce() {
   size_t schedCount = timers_.size();
   if (schedCount > kMinScheduledTimerHandles &&
       double(timerCancelledCount_) / double(schedCount) > 0.5) {
-    std::vector<Handle *> keep;
+    std::vector<TimerEntry> keep;
     keep.reserve(schedCount);
-    for (Handle *h : timers_) {
-      if (h->cancelled_) {
-        h->scheduled_ = false;
-        h->release();
+    for (const TimerEntry &e : timers_) {
+      if (e.h->cancelled_) {
+        e.h->scheduled_ = false;
+        e.h->release();
       } else {
-        keep.push_back(h);
+        keep.push_back(e);
       }
     }
     timers_.swap(keep);
@@ -348,7 +348,7 @@ void EventLoop::runOnce() {
       siftUp(i);
     timerCancelledCount_ = 0;
   } else {
-    while (!timers_.empty() && timers_[0]->cancelled_) {
+    while (!timers_.empty() && timers_[0].h->cancelled_) {
       --timerCancelledCount_;
       Handle *h = popTimer();
       h->scheduled_ = false;
@@ -360,7 +360,7 @@ void EventLoop::runOnce() {
   if (ready_.size() || stopping_) {
     timeoutMs = 0;
   } else if (!timers_.empty()) {
-    double t = timers_[0]->when_ - time();
+    double t = timers_[0].when - time();
     if (t < 0)
       t = 0;
     if (t > kMaxSelectTimeout)
@@ -406,7 +406,7 @@ void EventLoop::runOnce() {
 
   double endTime = timers_.empty() ? 0 : time() + kClockResolution;
   while (!timers_.empty()) {
-    if (timers_[0]->when_ >= endTime)
+    if (timers_[0].when >= endTime)
       break;
     Handle *h = popTimer();
     h->scheduled_ = false;

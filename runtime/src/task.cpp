@@ -32,9 +32,9 @@ uint64_t detail::nextTaskNumber() {
 TaskBase::TaskBase(EventLoop *loop, std::coroutine_handle<> root,
                    detail::PromiseBase *promise, uint64_t number,
                    std::string name, bool hasName)
-    : FutureBase(loop), root_(root), promise_(promise), number_(number),
-      name_(hasName ? std::make_unique<std::string>(std::move(name))
-                    : nullptr) {
+    : FutureBase(loop), root_(root), promise_(promise), number_(number) {
+  if (hasName)
+    setName(std::move(name));
   isTask_ = true;
   loop->registerTask(this);
   registered_ = true;
@@ -53,7 +53,8 @@ TaskBase::~TaskBase() {
 }
 
 std::string TaskBase::name() const {
-  return name_ ? *name_ : "Task-" + std::to_string(number_);
+  return rare_ && rare_->hasName ? rare_->name
+                                 : "Task-" + std::to_string(number_);
 }
 
 std::string TaskBase::repr() const {
@@ -105,7 +106,10 @@ bool TaskBase::cancel(const std::string &msg, bool hasMsg) {
   if (futWaiter && futWaiter->cancel(msg, hasMsg))
     return true;
   mustCancel_ = true;
-  mustCancelMsg_ = hasMsg ? std::make_unique<std::string>(msg) : nullptr;
+  if (hasMsg || rare_) {
+    rare().mustCancelMsg = hasMsg ? msg : std::string();
+    rare_->hasMustCancelMsg = hasMsg;
+  }
   return true;
 }
 
@@ -133,14 +137,13 @@ void TaskBase::finishWith(std::exception_ptr e) {
     if (mustCancel_) {
       // The body returned, but cancel() arrived during its last step.
       mustCancel_ = false;
-      FutureBase::cancel(mustCancelMsg_ ? *mustCancelMsg_ : std::string(),
-                         bool(mustCancelMsg_));
+      FutureBase::cancel(mustCancelMsg(), hasMustCancelMsg());
     } else {
       storeResult();
       markFinished();
     }
   } else if (isCancelledError(e)) {
-    cancelledExc_ = e;
+    rare().cancelledExc = e;
     FutureBase::cancel();
   } else {
     FutureBase::setException(e);
@@ -155,8 +158,9 @@ void TaskBase::step(std::exception_ptr exc) {
     return;
   if (mustCancel_) {
     if (!isCancelledError(exc))
-      exc = std::make_exception_ptr(
-          mustCancelMsg_ ? CancelledError(*mustCancelMsg_) : CancelledError());
+      exc = std::make_exception_ptr(hasMustCancelMsg()
+                                        ? CancelledError(mustCancelMsg())
+                                        : CancelledError());
     mustCancel_ = false;
   }
   futWaiter.reset();
@@ -206,9 +210,7 @@ void detail::suspendOn(FutureBase *f, std::coroutine_handle<> h) {
   t->leaf = h;
   f->addDoneCallbackRaw(&TaskBase::wakeup, t);
   t->futWaiter = f;
-  if (t->mustCancel_ &&
-      f->cancel(t->mustCancelMsg_ ? *t->mustCancelMsg_ : std::string(),
-                bool(t->mustCancelMsg_)))
+  if (t->mustCancel_ && f->cancel(t->mustCancelMsg(), t->hasMustCancelMsg()))
     t->mustCancel_ = false;
 }
 

@@ -1,9 +1,8 @@
 # A concurrent downloader: at most LIMIT downloads at once (Semaphore),
-# progress as each finishes, files written with aiofiles, failures reported
-# without stopping the others.
+# a progress line as each finishes, files written with aiofiles, failures
+# reported without stopping the others.
 #   python3 downloader.py OUTDIR LIMIT URL [URL...]
 import asyncio
-import os
 import sys
 
 import aiofiles
@@ -11,35 +10,35 @@ import httpx
 
 
 async def download(client: httpx.AsyncClient, sem: asyncio.Semaphore,
-                   url: str, path: str) -> int:
-    async with sem:
-        r = await client.get(url)
-        r.raise_for_status()
-        async with aiofiles.open(path, "wb") as f:
-            await f.write(r.content)
-        return len(r.content)
+                   url: str, path: str, finished: list[int], total: int) -> str:
+    try:
+        async with sem:
+            r = await client.get(url)
+            r.raise_for_status()
+            async with aiofiles.open(path, "wb") as f:
+                await f.write(r.content)
+            result = f"{len(r.content)} bytes"
+    except httpx.HTTPError as e:
+        result = f"failed: {type(e).__name__}"
+    finished.append(1)
+    print(f"[{len(finished)}/{total}]")
+    return result
 
 
 async def main(outdir: str, limit: int, urls: list[str]) -> int:
     sem = asyncio.Semaphore(limit)
-    done = 0
-    failed = 0
-    total = 0
+    finished: list[int] = []
     async with httpx.AsyncClient(timeout=10.0) as client:
-        tasks = [
-            asyncio.create_task(
-                download(client, sem, u, os.path.join(outdir, f"file{i}.bin")))
+        results = await asyncio.gather(*[
+            download(client, sem, u, f"{outdir}/file{i}.bin", finished, len(urls))
             for i, u in enumerate(urls)
-        ]
-        for fut in asyncio.as_completed(tasks):
-            try:
-                total += await fut
-                done += 1
-            except httpx.HTTPError as e:
-                failed += 1
-                print(f"  failed: {type(e).__name__}")
-            print(f"[{done + failed}/{len(urls)}] {total} bytes")
-    print(f"{done} downloaded, {failed} failed")
+        ])
+    failed = 0
+    for i, res in enumerate(results):
+        print(f"file{i}.bin: {res}")
+        if res.startswith("failed"):
+            failed += 1
+    print(f"{len(urls) - failed} downloaded, {failed} failed")
     return 1 if failed else 0
 
 

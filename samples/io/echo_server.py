@@ -8,7 +8,7 @@ async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> 
         line = await reader.readline()
         if not line:
             break
-        writer.write(line.upper())
+        writer.write(line.decode().upper().encode())
         await writer.drain()
     writer.close()
     await writer.wait_closed()

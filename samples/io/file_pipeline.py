@@ -31,9 +31,10 @@ async def main(paths: list[str]) -> None:
     q: asyncio.Queue[str | None] = asyncio.Queue(maxsize=100)
     counts: dict[str, int] = {}
     n = 4
-    results = await asyncio.gather(reader(paths, q, n),
-                                   *[worker(q, counts) for _ in range(n)])
-    print(f"{sum(results[1:])} lines, {len(counts)} distinct words")
+    feeder = asyncio.create_task(reader(paths, q, n))
+    results = await asyncio.gather(*[worker(q, counts) for _ in range(n)])
+    await feeder
+    print(f"{sum(results)} lines, {len(counts)} distinct words")
     for word, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:5]:
         print(f"{c:>6} {word}")
 

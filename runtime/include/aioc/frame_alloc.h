@@ -1,7 +1,8 @@
-// Size-class free-list allocator for coroutine frames. Frames are recycled
-// per thread in 16-byte classes up to 1 KiB; larger frames use malloc.
-// AIOC_FRAME_ALLOC=0 in the environment bypasses the free lists (for
-// measuring what they buy).
+// Size-class free-list allocator for coroutine frames (and futures, tasks,
+// loop handles). Blocks are recycled per thread in 16-byte classes up to
+// 1 KiB, carved from 64 KiB slabs (no malloc header per block); larger
+// frames use malloc. AIOC_FRAME_ALLOC=0 in the environment bypasses the
+// free lists (for measuring what they buy).
 #pragma once
 
 #include <cstddef>

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "aioc/exceptions.h"
+#include "aioc/frame_alloc.h"
 #include "aioc/loop.h"
 
 #include <coroutine>
@@ -20,6 +21,9 @@
 namespace aioc {
 
 struct Unit {}; // the value of Future<void>
+namespace detail {
+class GatherState;
+}
 template <class T>
 using ValueOf = std::conditional_t<std::is_void_v<T>, Unit, T>;
 
@@ -52,6 +56,14 @@ public:
   size_t removeDoneCallbackRaw(RawCallback fn, RefCounted *ctx);
 
   bool isTask() const { return isTask_; }
+  // A scratch mark for de-duplicating futures in one pass (gather,
+  // as_completed): markSeen() returns the previous state. Callers clear it.
+  bool markSeen() {
+    bool was = gatherMark_;
+    gatherMark_ = 1;
+    return was;
+  }
+  void clearSeen() { gatherMark_ = 0; }
   // Future.set_result's second half (the value is already stored).
   void markFinishedPublic() {
     if (state_ != State::Pending)
@@ -66,23 +78,45 @@ public:
   }
   const std::string &cancelMessage() const {
     static const std::string empty;
-    return cancelMsg_ ? *cancelMsg_ : empty;
+    return rare_ && rare_->hasCancelMsg ? rare_->cancelMsg : empty;
   }
   virtual std::string repr() const;
+
+  // Futures and tasks come from the per-thread size-class free lists that
+  // coroutine frames use: spawning a task costs no malloc once warm.
+  static void *operator new(std::size_t n) { return detail::allocFrame(n); }
+  static void operator delete(void *p, std::size_t n) {
+    detail::freeFrame(p, n);
+  }
 
 protected:
   void markFinished(); // state_=Finished + schedule callbacks
   void scheduleCallbacks();
   void reportUnretrieved(const char *what);
 
-  EventLoop *loop_;
-  std::exception_ptr exc_;
-  // Heap-allocated only when a message is given: futures stay small.
-  std::unique_ptr<std::string> cancelMsg_;
-  std::exception_ptr cancelledExc_; // the CancelledError a task ended with
+  // The flags come first: they fill the padding after RefCounted's count
+  // (a future is 64 bytes, a task 168; W1 spawns a million of them).
   State state_ = State::Pending;
   bool logTraceback_ = false;
   bool isTask_ = false;
+  // TaskBase's flags and gather's de-duplication mark share the last byte.
+  uint8_t mustCancel_ : 1 = 0, started_ : 1 = 0, registered_ : 1 = 0,
+                        gatherMark_ : 1 = 0;
+  EventLoop *loop_;
+  std::exception_ptr exc_;
+  // What few futures need (cancel messages, task names, the CancelledError
+  // a task ended with) lives out of line, allocated on first use.
+  struct Rare {
+    std::string cancelMsg, mustCancelMsg, name;
+    bool hasCancelMsg = false, hasMustCancelMsg = false, hasName = false;
+    std::exception_ptr cancelledExc; // the CancelledError a task ended with
+  };
+  std::unique_ptr<Rare> rare_;
+  Rare &rare() {
+    if (!rare_)
+      rare_ = std::make_unique<Rare>();
+    return *rare_;
+  }
   struct Callback {
     RawCallback fn;
     RefCounted *ctx; // one reference held
@@ -90,8 +124,9 @@ protected:
   // Most futures get exactly one callback (the waiting task): keep it
   // inline and spill the rest, in registration order.
   Callback firstCb_{nullptr, nullptr};
-  std::vector<Callback> moreCbs_;
+  std::unique_ptr<std::vector<Callback>> moreCbs_;
   friend class TaskBase;
+  friend class detail::GatherState;
 };
 
 namespace detail {

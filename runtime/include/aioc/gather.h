@@ -13,7 +13,6 @@
 #include "aioc/awaitable.h"
 
 #include <tuple>
-#include <unordered_set>
 
 namespace aioc {
 
@@ -38,7 +37,6 @@ public:
 private:
   static void onChildDone(RefCounted *self, FutureBase *f);
   std::vector<Ref<FutureBase>> children_;
-  std::unordered_set<FutureBase *> seen_; // only for big gathers
   size_t nfuts_ = 0, nfinished_ = 0;
   bool returnExceptions_;
   bool cancelRequested_ = false;
@@ -177,6 +175,8 @@ template <class... As> auto gather(ReturnExceptions, As &&...aws) {
 // gather(*list): a vector of coroutines, tasks or futures.
 template <class A> auto gather(std::vector<A> aws) {
   using H = decltype(ensureFuture(std::move(aws[0])));
+  if constexpr (std::is_same_v<A, H>) // tasks/futures already: no copy
+    return GatherVector<H>(false, std::move(aws));
   std::vector<H> hs;
   hs.reserve(aws.size());
   for (auto &a : aws)
@@ -198,6 +198,8 @@ private:
 
 template <class A> auto gather(ReturnExceptions, std::vector<A> aws) {
   using H = decltype(ensureFuture(std::move(aws[0])));
+  if constexpr (std::is_same_v<A, H>)
+    return GatherVectorOutcomes<H>(std::move(aws));
   std::vector<H> hs;
   hs.reserve(aws.size());
   for (auto &a : aws)

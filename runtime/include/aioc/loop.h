@@ -9,6 +9,7 @@
 // thread; time() is loop.time() (monotonic seconds).
 #pragma once
 
+#include "aioc/frame_alloc.h"
 #include "aioc/ref.h"
 
 #include <atomic>
@@ -34,13 +35,20 @@ public:
   bool cancelled() const { return cancelled_; }
   double when() const { return when_; }
 
+  // Handles come from the per-thread size-class free lists (frame_alloc.h):
+  // every asyncio.sleep(d > 0) makes one.
+  static void *operator new(std::size_t n) { return detail::allocFrame(n); }
+  static void operator delete(void *p, std::size_t n) {
+    detail::freeFrame(p, n);
+  }
+
 private:
   friend class EventLoop;
-  std::function<void()> fn_;
+  bool cancelled_ = false;    // the flags fill RefCounted's padding
+  bool scheduled_ = false;    // in the timer heap
   EventLoop *loop_ = nullptr; // set while in the timer heap
   double when_ = 0;
-  bool cancelled_ = false;
-  bool scheduled_ = false; // in the timer heap
+  std::function<void()> fn_;
 };
 using HandleRef = Ref<Handle>;
 
@@ -157,7 +165,13 @@ private:
 
   friend class Handle;
   ReadyQueue ready_;
-  std::vector<Handle *> timers_; // heapq-ordered, each holds one ref
+  // heapq-ordered on `when` (copied into the entry so sifting does not
+  // chase pointers); each entry holds one reference to its handle.
+  struct TimerEntry {
+    double when;
+    Handle *h;
+  };
+  std::vector<TimerEntry> timers_;
   size_t timerCancelledCount_ = 0;
   std::vector<Watch> watches_;
   int epfd_ = -1, eventfd_ = -1;

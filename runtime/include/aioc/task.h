@@ -35,7 +35,8 @@ public:
   // "Task-N" unless named (formatted lazily: spawning stays cheap).
   std::string name() const;
   void setName(std::string n) {
-    name_ = std::make_unique<std::string>(std::move(n));
+    rare().name = std::move(n);
+    rare_->hasName = true;
   }
   std::string repr() const override;
 
@@ -45,6 +46,10 @@ public:
   const char *file = nullptr;
   int line = 0;
 
+protected:
+  int numCancelsRequested_ = 0; // fills the word after `line`
+
+public:
   // Runtime internals.
   void step(std::exception_ptr exc);
   std::exception_ptr injected;  // thrown at the pending await on resume
@@ -53,19 +58,20 @@ public:
   TaskBase *prevTask = nullptr, *nextTask = nullptr; // loop's registry
   void destroyPending(); // loop close: frame dropped while pending
   void unregister();
+  bool hasMustCancelMsg() const { return rare_ && rare_->hasMustCancelMsg; }
+  const std::string &mustCancelMsg() const {
+    static const std::string empty;
+    return hasMustCancelMsg() ? rare_->mustCancelMsg : empty;
+  }
 
 protected:
   virtual void storeResult() = 0; // move the root promise's value out
   void finishWith(std::exception_ptr e);
+  // Name, cancel(msg) before a step: in FutureBase::Rare. Flags
+  // (mustCancel_, started_, registered_): in FutureBase's spare byte.
   std::coroutine_handle<> root_;
   detail::PromiseBase *promise_;
   uint64_t number_;
-  std::unique_ptr<std::string> name_; // null: "Task-N"
-  int numCancelsRequested_ = 0;
-  bool mustCancel_ = false;
-  bool started_ = false;
-  std::unique_ptr<std::string> mustCancelMsg_; // cancel(msg) before a step
-  bool registered_ = false;
 
 public:
   static void stepCallback(RefCounted *self, FutureBase *);

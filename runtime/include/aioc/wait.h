@@ -103,7 +103,7 @@ public:
 
 private:
   struct State : RefCounted {
-    std::vector<H> todo;
+    size_t remaining = 0; // len(todo) in CPython
     Queue<std::optional<H>> done;
     HandleRef timeoutHandle;
   };
@@ -115,38 +115,37 @@ private:
 template <class H>
 AsCompleted<H>::AsCompleted(std::vector<H> fs, std::optional<double> timeout)
     : s_(new State) {
-  // CPython dedups through a set; keep the first occurrence of each.
-  for (auto &f : fs) {
-    bool dup = false;
-    for (auto &g : s_->todo)
-      dup |= g.base() == f.base();
-    if (!dup)
-      s_->todo.push_back(f);
-  }
-  n_ = s_->todo.size();
+  // CPython dedups through a set; keep the first occurrence of each. A mark
+  // on each future finds repeats in O(1) (this was a quadratic scan).
+  std::vector<H> todo;
+  todo.reserve(fs.size());
+  for (auto &f : fs)
+    if (!f.base()->markSeen())
+      todo.push_back(std::move(f));
+  for (auto &f : todo)
+    f.base()->clearSeen();
+  n_ = todo.size();
+  s_->remaining = n_;
   Ref<State> st = s_;
-  for (auto &f : s_->todo) {
+  for (auto &f : todo) {
     H h = f;
+    // The order of arrival on `done` is the order the futures complete;
+    // CPython's todo.remove(f) only shrinks the count the timeout uses.
     f.base()->addDoneCallback([st, h](FutureBase &) {
-      auto &todo = st->todo;
-      if (todo.empty())
+      if (st->remaining == 0)
         return; // the timeout came first
-      for (size_t i = 0; i < todo.size(); ++i)
-        if (todo[i].base() == h.base()) {
-          todo.erase(todo.begin() + i);
-          break;
-        }
+      --st->remaining;
       st->done.putNowait(h);
-      if (todo.empty() && st->timeoutHandle)
+      if (st->remaining == 0 && st->timeoutHandle)
         st->timeoutHandle->cancel();
     });
   }
-  if (!s_->todo.empty() && timeout) {
+  if (n_ && timeout) {
     s_->timeoutHandle = getRunningLoop().callLater(*timeout, [st] {
-      // Callbacks stay registered but find `todo` empty.
-      for (size_t i = 0; i < st->todo.size(); ++i)
+      // Callbacks stay registered but find nothing remaining.
+      for (size_t i = 0; i < st->remaining; ++i)
         st->done.putNowait(std::nullopt);
-      st->todo.clear();
+      st->remaining = 0;
     });
   }
 }

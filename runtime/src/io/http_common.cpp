@@ -10,6 +10,7 @@
 #include <ctime>
 #include <limits>
 #include <mutex>
+#include <string_view>
 
 namespace aioc::io {
 
@@ -47,11 +48,51 @@ std::string trim(const std::string &s) {
 
 Headers::Headers(Pairs items) : items_(std::move(items)) {}
 
+Headers Headers::fromRaw(std::string lines) {
+  Headers h;
+  h.raw_ = std::move(lines);
+  h.rawPending_ = true;
+  return h;
+}
+
+void Headers::parseRaw() const {
+  rawPending_ = false;
+  const std::string &r = raw_;
+  size_t pos = 0;
+  while (pos < r.size()) {
+    size_t eol = r.find('\n', pos);
+    size_t end = eol == std::string::npos ? r.size() : eol;
+    size_t next = eol == std::string::npos ? r.size() : eol + 1;
+    while (end > pos && (r[end - 1] == '\r' || r[end - 1] == '\n'))
+      --end;
+    size_t colon = r.find(':', pos);
+    if (colon != std::string::npos && colon > pos && colon < end) {
+      size_t vb = colon + 1, ve = end;
+      while (vb < ve && (r[vb] == ' ' || r[vb] == '\t'))
+        ++vb;
+      while (ve > vb && (r[ve - 1] == ' ' || r[ve - 1] == '\t'))
+        --ve;
+      items_.emplace_back(r.substr(pos, colon - pos), r.substr(vb, ve - vb));
+    }
+    pos = next;
+  }
+  raw_.clear();
+  raw_.shrink_to_fit();
+  if (lowerPending_) {
+    lowerPending_ = false;
+    for (auto &kv : items_)
+      for (char &c : kv.first)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+}
+
 void Headers::add(std::string name, std::string value) {
+  parse();
   items_.emplace_back(std::move(name), std::move(value));
 }
 
 void Headers::set(const std::string &name, std::string value) {
+  parse();
   items_.erase(
       std::remove_if(items_.begin(), items_.end(),
                      [&](auto &kv) { return iequals(kv.first, name); }),
@@ -60,6 +101,7 @@ void Headers::set(const std::string &name, std::string value) {
 }
 
 std::optional<std::string> Headers::get(const std::string &name) const {
+  parse();
   std::optional<std::string> out;
   for (const auto &[k, v] : items_) {
     if (!iequals(k, name))
@@ -80,6 +122,10 @@ std::string Headers::at(const std::string &name) const {
 }
 
 void Headers::lowercaseNames() {
+  if (rawPending_) {
+    lowerPending_ = true;
+    return;
+  }
   for (auto &kv : items_)
     for (char &c : kv.first)
       c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -312,13 +358,15 @@ void Transfer::prepare(HttpRequest req, void *owner) {
   req_ = std::move(req);
   owner_ = owner;
   result_ = HttpResult{};
+  rawHead_.clear();
   failure_ = Failure::None;
   connected_ = false;
   lastActivity_ = monotonicNow();
   newConnections_ = 0;
   expected_ = -1;
   errbuf_[0] = 0;
-  req_.url = withQuery(req_.url, req_.params);
+  if (!req_.params.empty())
+    req_.url = withQuery(req_.url, req_.params);
 
   CURL *e = easy_;
   // A reused handle keeps its options: set the fixed ones once and every
@@ -349,6 +397,23 @@ void Transfer::prepare(HttpRequest req, void *owner) {
                    req_.connectTimeout > 0 ? static_cast<long>(std::ceil(
                                                  req_.connectTimeout * 1000))
                                            : 0L);
+  long version = !req_.http2  ? CURL_HTTP_VERSION_1_1
+                 : req_.http1 ? CURL_HTTP_VERSION_2TLS
+                              : CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE;
+  curl_easy_setopt(e, CURLOPT_HTTP_VERSION, version);
+  curl_easy_setopt(e, CURLOPT_PIPEWAIT, req_.http2 ? 1L : 0L);
+  curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, req_.verify ? 1L : 0L);
+  curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, req_.verify ? 2L : 0L);
+  if (!req_.caFile.empty()) {
+    curl_easy_setopt(e, CURLOPT_CAINFO, req_.caFile.c_str());
+    customCa_ = true;
+  } else if (customCa_) {
+    // Back to the built-in bundle (NULL would mean none at all).
+    char *builtin = nullptr;
+    curl_easy_getinfo(e, CURLINFO_CAINFO, &builtin);
+    curl_easy_setopt(e, CURLOPT_CAINFO, builtin);
+    customCa_ = false;
+  }
   // Back to a plain GET first (clears POST and NOBODY from a previous use).
   curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
   const std::string &m = req_.method;
@@ -366,21 +431,29 @@ void Transfer::prepare(HttpRequest req, void *owner) {
                        : m.c_str());
   // The header list is rebuilt only when the headers change.
   // curl adds a form content type to POSTFIELDS; callers set their own.
-  bool dropType = req_.body && !req_.headers.contains("content-type");
-  if (!headerList_ || req_.headers.items() != headerLines_ ||
-      dropType != droppedType_) {
+  const Headers &hdrs = req_.sharedHeaders ? *req_.sharedHeaders : req_.headers;
+  bool dropType = req_.body && !hdrs.contains("content-type");
+  bool same =
+      dropType == droppedType_ && headerList_ &&
+      (req_.sharedHeaders ? req_.sharedHeaders == sharedHeaders_
+                          : !sharedHeaders_ && hdrs.items() == headerLines_);
+  if (!same) {
     curl_slist_free_all(headerList_);
     // No "Expect: 100-continue" round trip for large bodies (httpx sends
     // none).
     headerList_ = curl_slist_append(nullptr, "Expect:");
     if (dropType)
       headerList_ = curl_slist_append(headerList_, "Content-Type:");
-    for (const auto &[k, v] : req_.headers.items()) {
+    for (const auto &[k, v] : hdrs.items()) {
       // "Name;" is curl's spelling of a header with an empty value.
       std::string line = v.empty() ? k + ";" : k + ": " + v;
       headerList_ = curl_slist_append(headerList_, line.c_str());
     }
-    headerLines_ = req_.headers.items();
+    sharedHeaders_ = req_.sharedHeaders;
+    if (sharedHeaders_)
+      headerLines_.clear();
+    else
+      headerLines_ = hdrs.items();
     droppedType_ = dropType;
     curl_easy_setopt(e, CURLOPT_HTTPHEADER, headerList_);
   }
@@ -397,32 +470,30 @@ size_t Transfer::onHeader(char *p, size_t size, size_t n, void *self) {
   auto *t = static_cast<Transfer *>(self);
   size_t len = size * n;
   t->lastActivity_ = monotonicNow();
-  std::string line(p, len);
-  while (!line.empty() && (line.back() == '\n' || line.back() == '\r'))
-    line.pop_back();
-  if (line.rfind("HTTP/", 0) == 0) {
-    // A new response head (redirect hop, 100 Continue): start over.
+  if (len >= 5 && std::memcmp(p, "HTTP/", 5) == 0) {
+    // A new response head (redirect hop, 100 Continue): start over. Only
+    // the status line is parsed now; the header lines wait in rawHead_.
     HttpResult &r = t->result_;
-    r.headers = Headers();
+    t->rawHead_.clear();
+    size_t end = len;
+    while (end > 0 && (p[end - 1] == '\n' || p[end - 1] == '\r'))
+      --end;
+    std::string_view line(p, end);
     size_t sp1 = line.find(' ');
-    std::string ver = line.substr(0, sp1);
-    r.httpVersion = ver == "HTTP/2" ? "HTTP/2" : ver;
-    if (sp1 != std::string::npos) {
-      r.status = std::atoi(line.c_str() + sp1 + 1);
+    r.httpVersion.assign(line.substr(0, sp1));
+    r.status = 0;
+    r.reason.clear();
+    if (sp1 != std::string_view::npos) {
+      for (size_t i = sp1 + 1;
+           i < line.size() && line[i] >= '0' && line[i] <= '9'; ++i)
+        r.status = r.status * 10 + (line[i] - '0');
       size_t sp2 = line.find(' ', sp1 + 1);
-      r.reason = sp2 == std::string::npos ? "" : line.substr(sp2 + 1);
+      if (sp2 != std::string_view::npos)
+        r.reason.assign(line.substr(sp2 + 1));
     }
-    t->expected_ = -1;
     return len;
   }
-  size_t colon = line.find(':');
-  if (colon != std::string::npos && colon > 0) {
-    std::string name = line.substr(0, colon);
-    std::string value = trim(line.substr(colon + 1));
-    if (iequals(name, "content-length"))
-      t->expected_ = std::atoll(value.c_str());
-    t->result_.headers.add(std::move(name), std::move(value));
-  }
+  t->rawHead_.append(p, len);
   return len;
 }
 
@@ -431,8 +502,12 @@ size_t Transfer::onBody(char *p, size_t size, size_t n, void *self) {
   size_t len = size * n;
   t->lastActivity_ = monotonicNow();
   std::string &b = t->result_.body;
-  if (b.empty() && t->expected_ > 0 && t->expected_ < (1LL << 31))
-    b.reserve(static_cast<size_t>(t->expected_));
+  if (b.empty()) {
+    curl_off_t cl = -1;
+    curl_easy_getinfo(t->easy_, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &cl);
+    if (cl > 0 && cl < (1LL << 31))
+      b.reserve(static_cast<size_t>(cl));
+  }
   b.append(p, len);
   return len;
 }
@@ -445,6 +520,12 @@ double Transfer::readDeadline() const {
 
 void Transfer::complete(CURLcode code) {
   curl_easy_getinfo(easy_, CURLINFO_NUM_CONNECTS, &newConnections_);
+  curl_off_t cl = -1;
+  curl_easy_getinfo(easy_, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &cl);
+  expected_ = cl;
+  // A copy, not a move: rawHead_ keeps its capacity for the next request.
+  result_.headers = Headers::fromRaw(rawHead_);
+  rawHead_.clear();
   if (failure_ != Failure::None)
     return;
   switch (code) {
@@ -486,6 +567,18 @@ void Transfer::complete(CURLcode code) {
     return;
   case CURLE_TOO_MANY_REDIRECTS:
     failure_ = Failure::TooManyRedirects;
+    return;
+  case CURLE_PEER_FAILED_VERIFICATION:
+    failure_ = Failure::TlsVerify;
+    return;
+  case CURLE_SSL_CONNECT_ERROR:
+  case CURLE_SSL_CERTPROBLEM:
+  case CURLE_SSL_CIPHER:
+  case CURLE_SSL_CACERT_BADFILE:
+  case CURLE_SSL_ISSUER_ERROR:
+    failure_ = Failure::Tls;
+    if (!errbuf_[0])
+      std::snprintf(errbuf_, sizeof errbuf_, "%s", curl_easy_strerror(code));
     return;
   case CURLE_UNSUPPORTED_PROTOCOL:
     failure_ = Failure::UnsupportedProtocol;

@@ -25,6 +25,8 @@ enum class Failure {
   NoResponse,  // closed before any response
   Protocol,    // garbage from the server
   TooManyRedirects,
+  TlsVerify, // the server's certificate did not verify
+  Tls,       // another TLS handshake failure
   UnsupportedProtocol,
   InvalidURL,
   Other,
@@ -72,9 +74,11 @@ private:
   void *owner_ = nullptr;
   curl_slist *headerList_ = nullptr;
   Pairs headerLines_; // what headerList_ was built from
-  bool configured_ = false, droppedType_ = false;
+  std::shared_ptr<const Headers> sharedHeaders_; // or this shared set
+  bool configured_ = false, droppedType_ = false, customCa_ = false;
   HttpRequest req_;
   HttpResult result_;
+  std::string rawHead_; // header lines of the latest response head
   Failure failure_ = Failure::None;
   bool connected_ = false;
   double lastActivity_ = 0;

@@ -12,7 +12,8 @@
 
 #include <cmath>
 #include <limits>
-#include <unordered_map>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace aioc::httpx {
 
@@ -97,6 +98,19 @@ std::exception_ptr failureToException(const Transfer &t) {
   case Failure::TooManyRedirects:
     return std::make_exception_ptr(
         TooManyRedirects("Exceeded maximum allowed redirects."));
+  case Failure::TlsVerify: {
+    // CPython's ssl wording; curl says "SSL certificate problem: <why>".
+    std::string why = t.curlMessage();
+    size_t colon = why.find(": ");
+    if (colon != std::string::npos)
+      why = why.substr(colon + 2);
+    return std::make_exception_ptr(
+        ConnectError("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify "
+                     "failed: " +
+                     why + " (_ssl.c:992)"));
+  }
+  case Failure::Tls:
+    return std::make_exception_ptr(ConnectError(t.curlMessage()));
   case Failure::UnsupportedProtocol:
   case Failure::InvalidURL: {
     size_t p = url.find("://");
@@ -115,12 +129,13 @@ std::exception_ptr failureToException(const Transfer &t) {
 } // namespace
 
 // One in-flight request: the curl transfer plus the future its task awaits.
-// Ref-counted: the client's active set and the awaiting coroutine hold it.
+// Ref-counted: the client's active list and the awaiting coroutine hold it.
 struct AsyncTransfer : RefCounted {
   explicit AsyncTransfer(EventLoop &loop) : done(loop) {}
   std::unique_ptr<Transfer> t;
   Future<void> done;
   bool active = false; // added to the multi handle
+  size_t slot = 0;     // index in ClientImpl::active_ while active
 };
 
 class ClientImpl {
@@ -136,14 +151,32 @@ public:
                       static_cast<long>(opts_.maxConnections));
     curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS,
                       static_cast<long>(opts_.maxConnections));
-    curl_multi_setopt(multi_, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+    // libcurl before 8.0 breaks a reused HTTP/2 prior-knowledge (h2c)
+    // connection ("Error in the HTTP2 framing layer", curl issue #10634):
+    // there a cleartext-HTTP/2 client gets one connection per request.
+    h2cOneShot_ = opts_.http2 && !opts_.http1 &&
+                  curl_version_info(CURLVERSION_NOW)->version_num < 0x080000;
+    curl_multi_setopt(multi_, CURLMOPT_PIPELINING,
+                      h2cOneShot_ ? CURLPIPE_NOTHING : CURLPIPE_MULTIPLEX);
+    // httpx's default headers, in its order, then the client's: built once
+    // and shared by every request that adds none of its own.
+    Headers h({{"Accept", "*/*"},
+               {"Connection", "keep-alive"},
+               {"User-Agent", "python-httpx/0.23.3"}});
+    for (const auto &[k, v] : opts_.headers)
+      h.set(k, v);
+    baseHeaders_ = std::make_shared<const Headers>(std::move(h));
   }
   ~ClientImpl() { close(); }
 
   bool closed() const { return multi_ == nullptr; }
   int64_t connections() const { return connections_; }
-  size_t active() const { return byEasy_.size(); }
+  int64_t idleWakeups() const { return idleWakeups_; }
+  size_t active() const { return active_.size(); }
   const ClientOptions &options() const { return opts_; }
+  const std::shared_ptr<const Headers> &baseHeaders() const {
+    return baseHeaders_;
+  }
 
   Ref<AsyncTransfer> start(HttpRequest req) {
     if (closed())
@@ -159,14 +192,27 @@ public:
       spare_.pop_back();
     } else {
       at->t = std::make_unique<Transfer>();
+      CURL *e = at->t->easy();
+      curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION,
+                       &ClientImpl::onOpenSocket);
+      curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, this);
+      curl_easy_setopt(e, CURLOPT_CLOSESOCKETFUNCTION,
+                       &ClientImpl::onCloseSocket);
+      curl_easy_setopt(e, CURLOPT_CLOSESOCKETDATA, this);
     }
     at->t->prepare(std::move(req), at.get());
+    if (h2cOneShot_) {
+      curl_easy_setopt(at->t->easy(), CURLOPT_PIPEWAIT, 0L);
+      curl_easy_setopt(at->t->easy(), CURLOPT_FORBID_REUSE, 1L);
+    }
     CURLMcode rc = curl_multi_add_handle(multi_, at->t->easy());
     if (rc != CURLM_OK)
       throw RuntimeError(std::string("curl_multi_add_handle: ") +
                          curl_multi_strerror(rc));
     at->active = true;
     at->retain(); // the multi's reference, dropped in finish()
+    at->slot = active_.size();
+    active_.push_back(at.get());
     armReadTimer(at.get());
     return at;
   }
@@ -183,9 +229,7 @@ public:
     if (!multi_)
       return;
     // Leaving `async with` with requests still in flight: they fail.
-    std::vector<AsyncTransfer *> pending;
-    for (auto &[easy, at] : byEasy_)
-      pending.push_back(at);
+    std::vector<AsyncTransfer *> pending(active_);
     for (AsyncTransfer *at : pending)
       finish(at,
              std::make_exception_ptr(RuntimeError(
@@ -199,21 +243,45 @@ public:
       sweep_->cancel();
       sweep_.reset();
     }
+    // Closes the cached connections, through onCloseSocket.
     curl_multi_cleanup(multi_);
     multi_ = nullptr;
-    // curl_multi_cleanup closes the sockets; drop any watches left over.
-    for (auto &[fd, what] : watched_) {
-      if (what & CURL_POLL_IN)
-        loop_->removeReader(fd);
-      if (what & CURL_POLL_OUT)
-        loop_->removeWriter(fd);
-    }
-    watched_.clear();
+    if (loopLive())
+      for (size_t fd = 0; fd < fds_.size(); ++fd)
+        unregister(static_cast<int>(fd));
+    fds_.clear();
     spare_.clear();
   }
 
 private:
   friend class AsyncClient;
+
+  // Per socket: what curl wants watched and what the loop watches. A
+  // connection socket curl stops watching when its transfer ends (the
+  // connection goes back to the pool) stays registered for reading,
+  // "parked", so that reusing the connection for the next request costs no
+  // epoll_ctl: that DEL + ADD pair was two syscalls per request. A parked
+  // socket that becomes readable (the server closed it) is unregistered
+  // then, and curl's close of a socket unregisters it first
+  // (onCloseSocket). Only sockets curl opened through onOpenSocket are
+  // parked: others (the threaded resolver's socketpair) are closed without
+  // telling us, so they are unregistered as soon as curl lets go of them.
+  struct FdState {
+    uint8_t want = 0;  // CURL_POLL_IN / CURL_POLL_OUT bits
+    uint8_t reg = 0;   // the same bits, as registered with the loop
+    bool conn = false; // opened by onOpenSocket, closed by onCloseSocket
+  };
+
+  // The loop is touched only while it runs on this thread: a client that
+  // outlives asyncio.run (a module-level client never closed) is destroyed
+  // after its loop, whose watches are gone with it by then.
+  bool loopLive() const { return loop_ && EventLoop::current() == loop_; }
+
+  FdState &fdState(int fd) {
+    if (static_cast<size_t>(fd) >= fds_.size())
+      fds_.resize(static_cast<size_t>(fd) + 1);
+    return fds_[static_cast<size_t>(fd)];
+  }
 
   static int onSocket(CURL *, curl_socket_t fd, int what, void *self, void *) {
     static_cast<ClientImpl *>(self)->watch(fd, what);
@@ -221,23 +289,70 @@ private:
   }
 
   void watch(int fd, int what) {
-    int old = 0;
-    auto it = watched_.find(fd);
-    if (it != watched_.end())
-      old = it->second;
-    int now = what == CURL_POLL_REMOVE ? 0 : what;
-    if ((old & CURL_POLL_IN) && !(now & CURL_POLL_IN))
+    FdState &s = fdState(fd);
+    s.want = what == CURL_POLL_REMOVE ? 0 : static_cast<uint8_t>(what);
+    if ((s.want & CURL_POLL_IN) && !(s.reg & CURL_POLL_IN)) {
+      loop_->addReader(fd, [this, fd] { onReadable(fd); });
+      s.reg |= CURL_POLL_IN;
+    } else if (!(s.want & CURL_POLL_IN) && (s.reg & CURL_POLL_IN) && !s.conn) {
       loop_->removeReader(fd);
-    if ((old & CURL_POLL_OUT) && !(now & CURL_POLL_OUT))
-      loop_->removeWriter(fd);
-    if (!(old & CURL_POLL_IN) && (now & CURL_POLL_IN))
-      loop_->addReader(fd, [this, fd] { action(fd, CURL_CSELECT_IN); });
-    if (!(old & CURL_POLL_OUT) && (now & CURL_POLL_OUT))
+      s.reg &= ~CURL_POLL_IN;
+    }
+    // A writable socket is ready all the time: never park a writer.
+    if ((s.want & CURL_POLL_OUT) && !(s.reg & CURL_POLL_OUT)) {
       loop_->addWriter(fd, [this, fd] { action(fd, CURL_CSELECT_OUT); });
-    if (now)
-      watched_[fd] = now;
-    else if (it != watched_.end())
-      watched_.erase(it);
+      s.reg |= CURL_POLL_OUT;
+    } else if (!(s.want & CURL_POLL_OUT) && (s.reg & CURL_POLL_OUT)) {
+      loop_->removeWriter(fd);
+      s.reg &= ~CURL_POLL_OUT;
+    }
+  }
+
+  void onReadable(int fd) {
+    if (!(fds_[static_cast<size_t>(fd)].want & CURL_POLL_IN)) {
+      ++idleWakeups_;
+      // Parked and readable: the idle connection got closed or sent
+      // something unasked. curl finds out when it next checks the
+      // connection; stop watching until then.
+      loop_->removeReader(fd);
+      fds_[static_cast<size_t>(fd)].reg &= ~CURL_POLL_IN;
+      return;
+    }
+    action(fd, CURL_CSELECT_IN);
+  }
+
+  void unregister(int fd) {
+    if (static_cast<size_t>(fd) >= fds_.size())
+      return;
+    FdState &s = fds_[static_cast<size_t>(fd)];
+    if (s.reg & CURL_POLL_IN)
+      loop_->removeReader(fd);
+    if (s.reg & CURL_POLL_OUT)
+      loop_->removeWriter(fd);
+    s = FdState{};
+  }
+
+  // curl opens a connection socket (close-on-exec, so child processes
+  // never inherit it).
+  static curl_socket_t onOpenSocket(void *self, curlsocktype,
+                                    curl_sockaddr *a) {
+    auto *c = static_cast<ClientImpl *>(self);
+    int fd = ::socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
+    if (fd < 0)
+      return CURL_SOCKET_BAD;
+    c->fdState(fd).conn = true;
+    return fd;
+  }
+
+  // curl closes one of its sockets: drop the loop's watch while the fd is
+  // still open (a later socket may get the same number).
+  static int onCloseSocket(void *self, curl_socket_t fd) {
+    auto *c = static_cast<ClientImpl *>(self);
+    if (c->loopLive())
+      c->unregister(fd);
+    else if (static_cast<size_t>(fd) < c->fds_.size())
+      c->fds_[static_cast<size_t>(fd)] = FdState{};
+    return ::close(fd);
   }
 
   // curl's timer wish: one loop timer; socket_action runs from the loop.
@@ -276,18 +391,22 @@ private:
         break;
       if (m->msg != CURLMSG_DONE)
         continue;
-      auto it = byEasyFind(m->easy_handle);
-      if (!it)
+      AsyncTransfer *at = ownerOf(m->easy_handle);
+      if (!at || !at->active)
         continue;
       CURLcode code = m->data.result;
-      it->t->complete(code);
-      finish(it, nullptr, false);
+      at->t->complete(code);
+      finish(at, nullptr, false);
     }
   }
 
-  AsyncTransfer *byEasyFind(CURL *e) {
-    auto it = byEasy_.find(e);
-    return it == byEasy_.end() ? nullptr : it->second;
+  // The Transfer is the easy handle's CURLOPT_PRIVATE; its owner is ours.
+  static AsyncTransfer *ownerOf(CURL *e) {
+    char *p = nullptr;
+    curl_easy_getinfo(e, CURLINFO_PRIVATE, &p);
+    return p ? static_cast<AsyncTransfer *>(
+                   reinterpret_cast<Transfer *>(p)->owner())
+             : nullptr;
   }
 
   // Our read timeout: one sweep timer per client rather than a loop timer
@@ -295,7 +414,6 @@ private:
   // earliest deadline and fails the transfers that have been silent for
   // longer than their timeout.
   void armReadTimer(AsyncTransfer *at) {
-    byEasy_[at->t->easy()] = at;
     double rt = at->t->request().readTimeout;
     if (rt > 0 && !sweep_)
       sweep_ = loop_->callLater(rt, [this] { sweepReadTimeouts(); });
@@ -306,7 +424,7 @@ private:
     double now = monotonicNow();
     double next = std::numeric_limits<double>::infinity();
     std::vector<AsyncTransfer *> expired;
-    for (auto &[easy, at] : byEasy_) {
+    for (AsyncTransfer *at : active_) {
       double rt = at->t->request().readTimeout;
       if (rt <= 0)
         continue;
@@ -330,9 +448,11 @@ private:
     if (!at->active)
       return;
     at->active = false;
-    CURL *e = at->t->easy();
-    byEasy_.erase(e);
-    curl_multi_remove_handle(multi_, e);
+    AsyncTransfer *last = active_.back();
+    last->slot = at->slot;
+    active_[at->slot] = last;
+    active_.pop_back();
+    curl_multi_remove_handle(multi_, at->t->easy());
     if (at->t->failure() == Failure::None && !forced && !silent)
       connections_ += at->t->newConnections();
     if (!silent && !at->done.done()) {
@@ -358,12 +478,14 @@ public:
 private:
   EventLoop *loop_ = nullptr;
   ClientOptions opts_;
+  std::shared_ptr<const Headers> baseHeaders_;
   CURLM *multi_ = nullptr;
   HandleRef timer_, sweep_;
-  std::unordered_map<int, int> watched_;
-  std::unordered_map<CURL *, AsyncTransfer *> byEasy_;
+  std::vector<FdState> fds_;
+  std::vector<AsyncTransfer *> active_;
   std::vector<std::unique_ptr<Transfer>> spare_;
-  int64_t connections_ = 0;
+  int64_t connections_ = 0, idleWakeups_ = 0;
+  bool h2cOneShot_ = false;
 };
 
 // ---- AsyncClient
@@ -377,6 +499,7 @@ AsyncClient::~AsyncClient() = default;
 bool AsyncClient::isClosed() const { return impl_->closed(); }
 int64_t AsyncClient::connectionsOpened() const { return impl_->connections(); }
 size_t AsyncClient::activeRequests() const { return impl_->active(); }
+int64_t AsyncClient::idleWakeups() const { return impl_->idleWakeups(); }
 
 namespace {
 
@@ -392,33 +515,40 @@ struct TransferGuard {
   }
 };
 
-HttpRequest buildRequest(const ClientOptions &o, std::string method,
+HttpRequest buildRequest(const ClientImpl &c, std::string method,
                          std::string url, RequestArgs &args) {
+  const ClientOptions &o = c.options();
   HttpRequest r;
   r.method = std::move(method);
-  for (char &c : r.method)
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  r.url = joinBaseUrl(o.baseUrl, url);
+  for (char &ch : r.method)
+    ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  r.url = o.baseUrl.empty() ? std::move(url) : joinBaseUrl(o.baseUrl, url);
   r.params = std::move(args.params);
   r.followRedirects = args.followRedirects.value_or(o.followRedirects);
   double t = args.timeout.value_or(o.timeout);
   r.connectTimeout = t;
   r.readTimeout = t;
-  // httpx's default headers, in its order, then the client's and the call's.
-  Headers h({{"Accept", "*/*"},
-             {"Connection", "keep-alive"},
-             {"User-Agent", "python-httpx/0.23.3"}});
-  for (const auto &[k, v] : o.headers)
-    h.set(k, v);
+  r.http1 = o.http1;
+  r.http2 = o.http2;
+  r.verify = o.verify;
+  r.caFile = o.caFile;
   if (args.json) {
     r.body = std::move(*args.json);
-    h.set("Content-Type", "application/json");
   } else if (args.data) {
     r.body = urlencode(*args.data);
-    h.set("Content-Type", "application/x-www-form-urlencoded");
   } else if (args.content) {
     r.body = std::move(*args.content);
   }
+  if (!args.json && !args.data && args.headers.empty()) {
+    r.sharedHeaders = c.baseHeaders(); // the common case: nothing to add
+    return r;
+  }
+  // httpx's default headers, in its order, then the client's and the call's.
+  Headers h = *c.baseHeaders();
+  if (args.json)
+    h.set("Content-Type", "application/json");
+  else if (args.data)
+    h.set("Content-Type", "application/x-www-form-urlencoded");
   for (const auto &[k, v] : args.headers)
     h.set(k, v);
   r.headers = std::move(h);
@@ -427,9 +557,8 @@ HttpRequest buildRequest(const ClientOptions &o, std::string method,
 
 Coro<Response> run(std::shared_ptr<ClientImpl> client, std::string method,
                    std::string url, RequestArgs args) {
-  TransferGuard g{
-      client, client->start(buildRequest(client->options(), std::move(method),
-                                         std::move(url), args))};
+  TransferGuard g{client, client->start(buildRequest(*client, std::move(method),
+                                                     std::move(url), args))};
   co_await g.at->done;
   co_return Response(std::move(g.at->t->result()));
 }

@@ -2,6 +2,8 @@
 // start_server.
 #include "transport.h"
 
+#include "resolve.h"
+
 #include "aioc/io/blocking.h"
 #include "aioc/sleep.h"
 #include "aioc/task.h"
@@ -544,24 +546,11 @@ struct FdGuard {
 
 Coro<StreamPair> open_connection(std::string host, int port, int64_t limit) {
   EventLoop &loop = getRunningLoop();
-  addrinfo hints{}, *res = nullptr;
-  hints.ai_family = AF_UNSPEC;
-  hints.ai_socktype = SOCK_STREAM;
-  std::string portStr = std::to_string(port);
-  // Numeric hosts and /etc/hosts names resolve without the network; other
-  // names block here (asyncio would use the executor).
-  int gai = getaddrinfo(host.empty() ? nullptr : host.c_str(), portStr.c_str(),
-                        &hints, &res);
-  if (gai != 0)
-    throw OSError("[Errno " + std::to_string(gai) + "] " + gai_strerror(gai));
+  std::vector<ResolvedAddr> resolved =
+      co_await resolve(std::move(host), port, AF_UNSPEC, SOCK_STREAM, 0);
   std::vector<std::tuple<int, int, int, sockaddr_storage, socklen_t>> addrs;
-  for (addrinfo *ai = res; ai; ai = ai->ai_next) {
-    sockaddr_storage ss{};
-    std::memcpy(&ss, ai->ai_addr, ai->ai_addrlen);
-    addrs.emplace_back(ai->ai_family, ai->ai_socktype, ai->ai_protocol, ss,
-                       ai->ai_addrlen);
-  }
-  freeaddrinfo(res);
+  for (const ResolvedAddr &a : resolved)
+    addrs.emplace_back(a.family, a.type, a.proto, a.addr, a.len);
   std::vector<std::pair<int, std::string>> errors;
   for (auto &[fam, type, proto, ss, len] : addrs) {
     FdGuard g{::socket(fam, type | SOCK_NONBLOCK | SOCK_CLOEXEC, proto)};
@@ -642,30 +631,24 @@ public:
 Coro<Server> start_server(ClientConnected cb, std::string host, int port,
                           int64_t limit, int backlog) {
   EventLoop &loop = getRunningLoop();
-  addrinfo hints{}, *res = nullptr;
-  hints.ai_family = AF_UNSPEC;
-  hints.ai_socktype = SOCK_STREAM;
-  hints.ai_flags = AI_PASSIVE;
-  std::string portStr = std::to_string(port);
-  int gai = getaddrinfo(host.empty() ? nullptr : host.c_str(), portStr.c_str(),
-                        &hints, &res);
-  if (gai != 0)
-    throw OSError("[Errno " + std::to_string(gai) + "] " + gai_strerror(gai));
-  FdGuard g{::socket(res->ai_family,
-                     res->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC,
-                     res->ai_protocol)};
+  std::vector<ResolvedAddr> resolved = co_await resolve(
+      std::move(host), port, AF_UNSPEC, SOCK_STREAM, AI_PASSIVE);
+  const ResolvedAddr &res = resolved.front();
+  FdGuard g{
+      ::socket(res.family, res.type | SOCK_NONBLOCK | SOCK_CLOEXEC, res.proto)};
+  if (g.fd < 0)
+    throwOSError(errno);
   int one = 1;
   setsockopt(g.fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  if (::bind(g.fd, res->ai_addr, res->ai_addrlen) != 0) {
+  if (::bind(g.fd, reinterpret_cast<const sockaddr *>(&res.addr), res.len) !=
+      0) {
     int err = errno;
-    std::string where = addrRepr(res->ai_addr);
-    freeaddrinfo(res);
+    std::string where = addrRepr(reinterpret_cast<const sockaddr *>(&res.addr));
     // asyncio's wording for a busy port.
     std::rethrow_exception(
         makeOSError(err, "error while attempting to bind on address " + where +
                              ": " + std::strerror(err)));
   }
-  freeaddrinfo(res);
   if (::listen(g.fd, backlog) != 0)
     throwOSError(errno);
   auto impl = std::make_shared<ServerImpl>(loop, g.fd, std::move(cb), limit);

@@ -259,3 +259,6 @@ inline py::List<py::Str> argvList(int argc, char **argv) {
 }
 
 } // namespace aioc::gen
+
+#include <aioc/gen/asyncio_support.h>
+#include <aioc/gen/json.h>

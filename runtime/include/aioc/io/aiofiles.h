@@ -38,6 +38,9 @@ public:
   const std::string &name() const;
   const std::string &mode() const;
 
+  // Python identity (`is`, `==`, hash) for compiled scripts.
+  const void *identity() const { return s_.get(); }
+
 private:
   std::shared_ptr<FileState> s_;
 };

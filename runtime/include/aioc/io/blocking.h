@@ -132,6 +132,7 @@ struct CompletedProcess {
   bool shell = false;
   int returncode = 0; // negative signal number when killed, as Python
   std::optional<std::string> stdoutData, stderrData;
+  bool text = false; // text=True: the data are str (for repr)
   // subprocess.CompletedProcess.check_returncode().
   void checkReturncode() const;
 };

@@ -20,22 +20,40 @@ using Pairs = std::vector<std::pair<std::string, std::string>>;
 
 // Case-insensitive, order-keeping multi-map (httpx.Headers); names are
 // stored lower-cased as httpx shows them for HTTP/1.1 responses.
+//
+// A response's headers arrive as raw "Name: value\r\n" lines and are split
+// into pairs only when first looked at: most programs read only the body,
+// and splitting every line into two strings was a tenth of W5's per-request
+// CPU.
 class Headers {
 public:
   Headers() = default;
   Headers(Pairs items);
+  // The header lines of a response head (after the status line), kept as
+  // they came and parsed on first use.
+  static Headers fromRaw(std::string lines);
   void add(std::string name, std::string value);
   void set(const std::string &name, std::string value); // replace all
   std::optional<std::string> get(const std::string &name) const;
   // headers[name]: KeyError when absent; several values are joined by ", ".
   std::string at(const std::string &name) const;
   bool contains(const std::string &name) const;
-  const Pairs &items() const { return items_; }
+  const Pairs &items() const {
+    parse();
+    return items_;
+  }
   void lowercaseNames();
-  size_t size() const { return items_.size(); }
+  size_t size() const { return items().size(); }
 
 private:
-  Pairs items_;
+  void parse() const {
+    if (rawPending_)
+      parseRaw();
+  }
+  void parseRaw() const;
+  mutable Pairs items_;
+  mutable std::string raw_;
+  mutable bool rawPending_ = false, lowerPending_ = false;
 };
 
 // One request, as both front ends describe it.
@@ -44,11 +62,24 @@ struct HttpRequest {
   std::string url;
   Pairs params;
   Headers headers;
+  // When set, sent instead of `headers`: a client's default set, shared by
+  // its requests rather than copied into each.
+  std::shared_ptr<const Headers> sharedHeaders;
   std::optional<std::string> body; // content= / data= / json= already encoded
   bool followRedirects = false;
   int maxRedirects = 20;
   double connectTimeout = 5.0; // seconds; <= 0 means none
   double readTimeout = 5.0;    // max silence between received bytes
+  // httpx's http1= / http2=: HTTP/1.1 only by default; http2 adds HTTP/2
+  // where TLS negotiates it (ALPN); HTTP/2 alone speaks it in cleartext too
+  // (h2c with prior knowledge). HTTP/2 requests wait for a connection being
+  // set up so that they multiplex over it rather than open their own.
+  bool http1 = true;
+  bool http2 = false;
+  // TLS: verify= (false turns checking off) and a CA bundle path (verify=
+  // given a path); empty means the system's bundle.
+  bool verify = true;
+  std::string caFile;
 };
 
 // What came back, before either library's decoding rules.
@@ -124,6 +155,9 @@ public:
   // annotated target type.
   std::string json() const { return text(); }
 
+  // Python identity (`is`, `==`, hash) for compiled scripts.
+  const void *identity() const { return r_.get(); }
+
 private:
   std::shared_ptr<io::HttpResult> r_;
 };
@@ -134,6 +168,10 @@ struct ClientOptions {
   double timeout = 5.0; // httpx's default Timeout(5.0)
   bool followRedirects = false;
   int maxConnections = 100; // httpx's default Limits(max_connections=100)
+  bool http1 = true;        // httpx.AsyncClient(http1=, http2=)
+  bool http2 = false;
+  bool verify = true; // verify=False
+  std::string caFile; // verify="path/to/ca.pem"
 };
 
 // Per-call arguments (httpx's keyword arguments).
@@ -177,6 +215,12 @@ public:
   int64_t connectionsOpened() const;
   // Requests whose easy handle is still inside curl (0 after cancellation).
   size_t activeRequests() const;
+  // Times a pooled idle connection woke the loop (the server closed it):
+  // for tests, at most once per such connection.
+  int64_t idleWakeups() const;
+
+  // Python identity (`is`, `==`, hash) for compiled scripts.
+  const void *identity() const { return impl_.get(); }
 
 private:
   std::shared_ptr<ClientImpl> impl_;
@@ -231,6 +275,7 @@ public:
 
 class Response {
 public:
+  Response() = default; // an unset local (compiled scripts declare first)
   explicit Response(io::HttpResult r);
   int status_code() const { return r_->status; }
   const std::string &reason() const { return r_->reason; }
@@ -244,6 +289,9 @@ public:
   // "404 Client Error: Not Found for url: http://..."
   void raise_for_status() const;
   std::string json() const { return text(); }
+
+  // Python identity (`is`, `==`, hash) for compiled scripts.
+  const void *identity() const { return r_.get(); }
 
 private:
   std::shared_ptr<io::HttpResult> r_;

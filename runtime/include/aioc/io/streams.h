@@ -37,6 +37,14 @@ public:
   int64_t consumed;
 };
 
+// socket.gaierror: an OSError whose errno is getaddrinfo's EAI_* code and
+// whose text is CPython's ("[Errno -2] Name or service not known").
+class gaierror : public OSError {
+public:
+  explicit gaierror(int code);
+  const char *typeName() const override { return "gaierror"; }
+};
+
 class Transport;
 
 class StreamReader {
@@ -51,6 +59,9 @@ public:
   Coro<std::string> readuntil(std::string separator = "\n");
   bool at_eof() const;
   explicit operator bool() const { return bool(t_); }
+
+  // Python identity (`is`, `==`, hash) for compiled scripts.
+  const void *identity() const { return t_.get(); }
 
 private:
   std::shared_ptr<Transport> t_;
@@ -76,6 +87,9 @@ public:
   size_t bufferSize() const; // transport.get_write_buffer_size()
   explicit operator bool() const { return bool(t_); }
 
+  // Python identity (`is`, `==`, hash) for compiled scripts.
+  const void *identity() const { return t_.get(); }
+
 private:
   std::shared_ptr<Transport> t_;
 };
@@ -87,6 +101,8 @@ struct StreamPair {
 
 // asyncio.open_connection(host, port): ConnectionRefusedError etc. as
 // asyncio words them ("[Errno 111] Connect call failed ('127.0.0.1', 1)").
+// A host name is resolved on the loop's thread pool (the loop keeps
+// running other tasks meanwhile); an unknown one raises gaierror.
 Coro<StreamPair> open_connection(std::string host, int port,
                                  int64_t limit = 64 * 1024);
 
@@ -107,6 +123,9 @@ public:
   Coro<Server> aenter();
   Coro<void> aexit(); // close + wait_closed
 
+  // Python identity (`is`, `==`, hash) for compiled scripts.
+  const void *identity() const { return s_.get(); }
+
 private:
   std::shared_ptr<ServerImpl> s_;
 };
@@ -115,6 +134,11 @@ private:
 // writer) in a new task.
 Coro<Server> start_server(ClientConnected cb, std::string host, int port,
                           int64_t limit = 64 * 1024, int backlog = 100);
+
+// loop.getaddrinfo(host, port, type=SOCK_STREAM): (host, port) of each
+// address, in getaddrinfo's order; names resolved off the loop as above.
+Coro<std::vector<std::pair<std::string, int>>> getaddrinfo(std::string host,
+                                                           int port);
 
 // Wraps fds we own (pipes of a child process) as streams. -1 gives an empty
 // handle.

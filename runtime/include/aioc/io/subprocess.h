@@ -46,6 +46,9 @@ public:
   void terminate();
   void kill();
 
+  // Python identity (`is`, `==`, hash) for compiled scripts.
+  const void *identity() const { return p_.get(); }
+
 private:
   std::shared_ptr<ProcessImpl> p_;
 };

@@ -1,0 +1,28 @@
+# json.dumps with its default spelling, and json.loads into annotated
+# targets (the same codec as httpx's json= and Response.json()).
+import json
+
+data: dict[str, list[int]] = {"a": [1, 2], "é": []}
+text = json.dumps(data)
+print(text)
+print(json.dumps(["x\ty", "quote\"", "😀", "\x00é"]))
+print(json.dumps([1.5, 10.0, float("inf")]), json.dumps([True, None]))
+print(json.dumps((1, 2)), json.dumps(-0.0), json.dumps(1e100))
+back: dict[str, list[int]] = json.loads(text)
+print(back, back == data)
+nums: list[float] = json.loads("[1.5, 2e3, -0.25]")
+print(nums)
+opt: list[str | None] = json.loads('["a", null, "\\u00e9\\ud83d\\ude00"]')
+print(opt)
+nested: dict[str, dict[str, bool]] = json.loads('{"k": {"t": true, "f": false}}')
+print(nested)
+try:
+    bad: list[int] = json.loads("[1, 2")
+    print(bad)
+except ValueError as e:
+    print("ValueError", type(e).__name__ == "JSONDecodeError", e)
+try:
+    bad2: list[int] = json.loads("[1,]")
+    print(bad2)
+except json.JSONDecodeError as e:
+    print("JSONDecodeError", e)
