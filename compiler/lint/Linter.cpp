@@ -21,7 +21,23 @@ namespace aioc::lint {
 Linter::Linter(SourceManager &sm, DiagnosticEngine &parseDiags,
                LintOptions opts)
     : sm_(sm), diags_(parseDiags), opts_(std::move(opts)),
-      project_(std::make_unique<Project>(sm)) {}
+      project_(std::make_unique<Project>(sm)) {
+  // For `from M import *`: does any rule know `M.name` as a blocking call?
+  // Asked with an argument-less call, so rules that look at arguments
+  // answer for the common case.
+  struct Probe {
+    ModuleInfo mod;
+    Name name;
+    Call call;
+  };
+  auto probe = std::make_shared<Probe>();
+  probe->call.func = &probe->name;
+  project_->knownLibraryName = [this, probe](const std::string &qual) {
+    CallSite cs{*project_, probe->mod, nullptr, &probe->call, qual, opts_};
+    BlockingMatch m;
+    return matchBlocking(cs, m);
+  };
+}
 
 Linter::~Linter() = default;
 

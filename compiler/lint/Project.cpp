@@ -412,8 +412,11 @@ void Project::bindStatements(const StmtList &body, ModuleInfo &m,
         base = pkg.empty() ? base : (base.empty() ? pkg : pkg + "." + base);
       }
       for (Alias *a : imp->names) {
-        if (a->name == "*")
+        if (a->name == "*") {
+          if (!base.empty())
+            scope.starImports.push_back(base);
           continue;
+        }
         Resolved r;
         r.kind = Resolved::Qual;
         r.qual = base.empty() ? a->name : base + "." + a->name;
@@ -649,10 +652,40 @@ Resolved Project::lookupName(const std::string &id, ModuleInfo &m,
   }
   if (m.globals.shadowed.count(id))
     return {};
+  // `from M import *`: a project module's public globals are known exactly
+  // (and shadow builtins, as in Python); later star imports win.
+  const std::string *external = nullptr;
+  for (auto it = m.globals.starImports.rbegin();
+       it != m.globals.starImports.rend(); ++it) {
+    if (ModuleInfo *src = moduleNamed(*it)) {
+      if (!id.empty() && id[0] != '_' && src->globals.names.count(id))
+        return fromQual(*it + "." + id);
+    } else if (isLibraryCoroutine(*it + "." + id) ||
+               (knownLibraryName && knownLibraryName(*it + "." + id))) {
+      // Known there: as in Python, it shadows a builtin of that name.
+      Resolved r;
+      r.kind = Resolved::Qual;
+      r.qual = *it + "." + id;
+      return r;
+    } else if (!external) {
+      external = &*it;
+    }
+  }
   if (builtinNames().contains(id)) {
     Resolved r;
     r.kind = Resolved::Qual;
     r.qual = "builtins." + id;
+    return r;
+  }
+  // A library's exports are unknown here: an otherwise unbound name comes
+  // from the last library star import whose module the linter knows it in
+  // (`from time import *` then `sleep(1)` is `time.sleep`), else from the
+  // last library star import. Builtins keep their meaning, so
+  // `from os import *` does not turn `open` into `os.open`.
+  if (external) {
+    Resolved r;
+    r.kind = Resolved::Qual;
+    r.qual = *external + "." + id;
     return r;
   }
   return {};

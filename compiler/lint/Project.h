@@ -8,6 +8,7 @@
 #include "ast/AST.h"
 #include "lint/Lint.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -41,6 +42,8 @@ struct Scope {
   std::unordered_map<std::string, Resolved> names;
   // Names bound by a plain assignment or parameter, shadowing outer ones.
   std::unordered_map<std::string, bool> shadowed;
+  // Modules of `from M import *`, in source order (absolute names).
+  std::vector<std::string> starImports;
 };
 
 struct FunctionInfo {
@@ -101,6 +104,10 @@ std::vector<uint32_t> noqaRuns(std::string_view text);
 class Project {
 public:
   explicit Project(SourceManager &sm) : sm_(sm) {}
+  // Whether the linter knows `qual` ("time.sleep") as a callable of an
+  // outside library; used to pick which `from M import *` a name comes
+  // from. Set by the Linter (the tables live in the rules).
+  std::function<bool(const std::string &qual)> knownLibraryName;
   SourceManager &sources() { return sm_; }
 
   void addModule(unsigned fileId, std::string name, bool isPackage,
