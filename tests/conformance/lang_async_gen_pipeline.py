@@ -4,7 +4,7 @@ from typing import AsyncIterator
 
 async def numbers(n: int) -> AsyncIterator[int]:
     for i in range(n):
-        await asyncio.sleep(0.001)
+        await asyncio.sleep(0)
         yield i
 
 

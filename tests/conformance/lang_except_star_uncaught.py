@@ -2,7 +2,7 @@ import asyncio
 
 
 async def fail(msg: str) -> None:
-    await asyncio.sleep(0.001)
+    await asyncio.sleep(0)
     raise ValueError(msg)
 
 
