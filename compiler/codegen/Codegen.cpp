@@ -200,6 +200,8 @@ private:
     return t->is(TK::None) ? "void" : cppType(t);
   }
   std::string funcRetType(const FuncInfo *f) {
+    if (f->genType)
+      return cppType(f->genType);
     std::string r = retType(f->ret);
     return f->isAsync ? "aioc::Coro<" + r + ">" : r;
   }
@@ -277,6 +279,22 @@ private:
   void emitClass(ClassInfo *c, std::string &out);
   void emitMethodBodies(ClassInfo *c);
   std::string nestedFunction(FuncInfo *f);
+
+  // CodegenLang.inc: generators, async for, del, walrus.
+  void yieldStmt(Yield *y);
+  void asyncForStmt(For *f);
+  void deleteStmt(Delete *d);
+  std::string namedExpr(NamedExpr *n);
+  void tryStarHandlers(Try *t, const std::string &sid);
+  std::string percent(BinOp *b);
+  int cellBlocks_ = 0;
+  void cellParams(FuncInfo *f);
+  void cellLocal(Symbol *s);
+  std::string captureCells(FuncInfo *f);
+  void closeCellBlocks() {
+    for (; cellBlocks_ > 0; --cellBlocks_)
+      line("}");
+  }
 };
 
 // ------------------------------------------------------------ types
@@ -327,6 +345,10 @@ std::string Gen::cppType(const Type *t) {
     return "aioc::Future<" + retType(t->args[0]) + ">";
   case TK::Range:
     return "py::Range";
+  case TK::Generator:
+    return "py::Generator<" + cppType(t->args[0]) + ">";
+  case TK::AsyncGenerator:
+    return "py::AsyncGenerator<" + cppType(t->args[0]) + ">";
   case TK::Unknown:
     return "py::None";
   case TK::Builtin:
@@ -415,6 +437,11 @@ std::vector<std::string> Gen::exprList(const std::vector<Expr *> &es,
   std::vector<std::string> out;
   for (size_t i = 0; i < es.size(); ++i) {
     std::string v = exprAs(es[i], i < to.size() ? to[i] : nullptr);
+    // A call of a None-returning function is `void` in C++: as a value
+    // (print(xs.clear())) it is None.
+    if (isa<Call>(es[i]) && es[i]->type && es[i]->type->is(TK::None) &&
+        (i >= to.size() || !to[i] || to[i]->is(TK::None)) && v != "py::none")
+      v = "(" + v + ", py::none)";
     if (any && i < lastAwait && !isa<Constant>(es[i]))
       v = hoist(v);
     out.push_back(v);
@@ -568,6 +595,8 @@ std::string Gen::expr(Expr *e) {
   case Node::Kind::DictComp:
   case Node::Kind::GeneratorExp:
     return comprehension(e);
+  case Node::Kind::NamedExpr:
+    return namedExpr(cast<NamedExpr>(e));
   default:
     return "/*unsupported expression*/";
   }
@@ -666,6 +695,8 @@ std::string Gen::attribute(Attribute *a) {
 }
 
 std::string Gen::binop(BinOp *b) {
+  if (b->op == OperatorKind::Mod && b->left->type->is(TK::Str))
+    return percent(b);
   auto vs = exprList({b->left, b->right}, {});
   return binopValues(b->op, vs[0], b->left->type, vs[1], b->right->type,
                      b->type, b->right);
@@ -861,6 +892,14 @@ std::string Gen::subscript(Subscript *s) {
   if (std::string r = io_.subscript(s); !r.empty())
     return r;
   const Type *t = s->value->type;
+  if (auto ts = S.tupleSlices.find(s); ts != S.tupleSlices.end()) {
+    // Tuple slice with constant bounds: the picked elements.
+    std::string v = hoist(expr(s->value)), r = cppType(s->type) + "(";
+    for (size_t i = 0; i < ts->second.size(); ++i)
+      r += (i ? ", " : "") + std::string("py::get<") +
+           std::to_string(ts->second[i]) + ">(" + v + ")";
+    return r + ")";
+  }
   if (auto *sl = dyn_cast<Slice>(s->slice))
     return expr(s->value) + ".slice(" + sliceArg(sl) + ")";
   if (t->is(TK::Tuple)) {
@@ -1030,6 +1069,7 @@ std::string Gen::lambda(Lambda *l) {
   for (size_t i = 0; i < f->paramNames.size(); ++i)
     s += (i ? ", " : "") + cppType(f->paramTypes[i]) + " v_" + f->paramNames[i];
   s += ") -> " + retType(f->ret) + " {\n";
+  s += captureCells(f);
   std::vector<std::string> pre;
   auto *savedPre = pre_;
   pre_ = &pre;
@@ -1127,6 +1167,10 @@ std::string Gen::makeExc(const ClassInfo *ci, Call *c) {
                         ci->findMethod("__init__")->owner->isBuiltin)) {
     if (c->args.empty())
       return ci->cppName + "()";
+    if (ci->name == "ExceptionGroup" && c->args.size() == 2) {
+      auto vs = exprList(c->args, {T.strT, c->args[1]->type});
+      return ci->cppName + "(" + vs[0] + ".bytes(), excPtrs(" + vs[1] + "))";
+    }
     std::string a = expr(c->args[0]);
     std::string msg = reprMessage(ci) ? "py::repr(" + a + ").bytes()"
                                       : "py::str(" + a + ").bytes()";
@@ -1591,6 +1635,13 @@ std::string Gen::methodCall(Attribute *a, Call *c) {
       to = {rt->args[0], rt->args[1]};
     break;
   case TK::Str:
+    if (m == "format") {
+      auto vs = exprList(c->args, {});
+      std::string r = "py::strFormat(" + recv;
+      for (auto &v : vs)
+        r += ", " + v;
+      return r + ")";
+    }
     if (m == "split" || m == "rsplit") {
       std::string sep = "py::Optional<py::Str>()";
       std::string maxs = "-1";
@@ -1722,6 +1773,13 @@ void Gen::assign(Expr *target, const std::string &v, const Type *vt) {
     auto *saved = pre_;
     pre_ = &pre;
     std::string obj = expr(s->value);
+    if (auto *sl = dyn_cast<Slice>(s->slice)) {
+      std::string sa = sliceArg(sl);
+      pre_ = saved;
+      flushPre(pre);
+      line(obj + ".setslice(" + sa + ", " + convert(v, vt, s->type) + ");");
+      return;
+    }
     std::string idx =
         exprAs(s->slice,
                s->value->type->is(TK::Dict) ? s->value->type->args[0] : T.intT);
@@ -1805,6 +1863,8 @@ void Gen::stmt(Stmt *s) {
   switch (s->kind()) {
   case Node::Kind::ExprStmt: {
     Expr *v = cast<ExprStmt>(s)->value;
+    if (auto *y = dyn_cast<Yield>(v))
+      return yieldStmt(y);
     // `await gather(...)` as a statement: its result list is never built.
     discardAwait_ = isa<Await>(v);
     std::string x = expr(v);
@@ -2000,6 +2060,9 @@ void Gen::stmt(Stmt *s) {
       line("v_" + f->name + " = " + nestedFunction(f) + ";");
     return;
   }
+  case Node::Kind::Delete:
+    deleteStmt(cast<Delete>(s));
+    return;
   default:
     return;
   }
@@ -2019,10 +2082,15 @@ std::string Gen::nestedFunction(FuncInfo *f) {
   ind_ = 1;
   fn_ = f;
   inCoro_ = false;
+  int savedCellBlocks = cellBlocks_;
+  cellBlocks_ = 0;
+  *buf_ += captureCells(f);
   declareLocals(f);
   block(f->def->body);
   if (!f->ret->is(TK::None))
     line("return {};");
+  closeCellBlocks();
+  cellBlocks_ = savedCellBlocks;
   buf_ = savedBuf;
   ind_ = savedInd;
   fn_ = savedFn;
@@ -2036,6 +2104,9 @@ std::string Gen::nestedFunction(FuncInfo *f) {
 }
 
 void Gen::forStmt(For *f) {
+  // aiofiles files (TK::IO) are CodegenIO's; the rest is CodegenLang's.
+  if (f->isAsync && !f->iter->type->is(TK::IO))
+    return asyncForStmt(f);
   std::vector<std::string> pre;
   pre_ = &pre;
   std::string it = expr(f->iter);
@@ -2086,7 +2157,9 @@ void Gen::tryStmt(Try *t) {
     cleanups_.push_back({id});
   }
   std::string ep = "_ep" + sid;
-  if (!t->handlers.empty()) {
+  if (t->isStar) {
+    tryStarHandlers(t, sid);
+  } else if (!t->handlers.empty()) {
     line("std::exception_ptr " + ep + ";");
     line("try {");
     ++ind_;
@@ -2340,11 +2413,19 @@ std::string Gen::signature(const FuncInfo *f, const std::string &qual, bool) {
 }
 
 void Gen::declareLocals(FuncInfo *f) {
+  cellParams(f);
   for (Symbol *s : f->locals)
-    if (s->type && !s->type->is(TK::Error))
+    if (s->cell && s->type && !s->type->is(TK::Error))
+      cellLocal(s);
+    else if (s->type && !s->type->is(TK::Error))
       line(cppType(s->type) + " v_" + s->name + s->suffix + "{};");
-  for (FuncInfo *n : f->nested)
-    line(cppType(n->type) + " v_" + n->name + ";");
+  // Nested functions live in cells too, so closures (and the function
+  // itself, when recursive) see the definition made after they were built.
+  for (FuncInfo *n : f->nested) {
+    std::string t = cppType(n->type);
+    line("auto c_" + n->name + " = std::make_shared<" + t + ">();");
+    line(t + " &v_" + n->name + " = *c_" + n->name + ";");
+  }
   if (!f->ret->is(TK::None))
     line(cppType(f->ret) + " _rv{};");
   else
@@ -2358,18 +2439,19 @@ void Gen::emitFunction(FuncInfo *f) {
   buf_ = &body;
   ind_ = 1;
   fn_ = f;
-  inCoro_ = f->isAsync;
+  inCoro_ = f->isAsync || f->genType;
   cleanups_.clear();
   loops_.clear();
-  if (f->isAsync && f->isMethod && !f->owner->isException)
+  if (inCoro_ && f->isMethod && !f->owner->isException)
     line("auto _keep = this->self_(); // the frame keeps `self` alive");
   declareLocals(f);
   block(f->def->body);
-  if (f->isAsync)
+  if (inCoro_)
     line(f->ret->is(TK::None) ? "co_return;"
                               : "co_return " + cppType(f->ret) + "{};");
   else if (!f->ret->is(TK::None))
     line("return " + cppType(f->ret) + "{};");
+  closeCellBlocks();
   bodies_ += signature(f, qual, false) + " {\n" + body + "}\n\n";
   fn_ = nullptr;
 }
@@ -2449,6 +2531,15 @@ void Gen::emitClass(ClassInfo *c, std::string &out) {
         out += " && a.f_" + f->name + " == b.f_" + f->name;
       out += ";\n  }\n";
     }
+    if (c->isOrdered) {
+      // order=True: fields compared as a tuple, first difference decides.
+      out += "  friend bool operator<(const " + c->cppName + " &a, const " +
+             c->cppName + " &b) {\n";
+      for (auto *f : c->allFields())
+        out += "    if (!(a.f_" + f->name + " == b.f_" + f->name +
+               ")) return a.f_" + f->name + " < b.f_" + f->name + ";\n";
+      out += "    return false;\n  }\n";
+    }
   }
   out += "};\n\n";
 }
@@ -2484,6 +2575,21 @@ std::string Gen::run() {
     emitClass(c, classes);
   // repr()/str() of user objects, found by ADL from the runtime's print.
   std::string reprs;
+  // Ordered dataclasses compare by value, also inside sorted()/min()/max()
+  // (a non-template operator beats std's shared_ptr comparison).
+  for (ClassInfo *c : S.userClasses) {
+    if (!c->isOrdered)
+      continue;
+    std::string p = "const std::shared_ptr<" + c->cppName + "> &";
+    reprs +=
+        "inline bool operator<(" + p + "a, " + p + "b) { return *a < *b; }\n";
+    reprs +=
+        "inline bool operator>(" + p + "a, " + p + "b) { return *b < *a; }\n";
+    reprs += "inline bool operator<=(" + p + "a, " + p +
+             "b) { return !(*b < *a); }\n";
+    reprs += "inline bool operator>=(" + p + "a, " + p +
+             "b) { return !(*a < *b); }\n";
+  }
   for (ClassInfo *c : S.userClasses) {
     if (c->isException)
       continue;
@@ -2567,6 +2673,7 @@ std::string Gen::run() {
 }
 
 #include "codegen/CodegenAsyncio.inc"
+#include "codegen/CodegenLang.inc"
 
 } // namespace
 

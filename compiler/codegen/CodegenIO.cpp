@@ -68,10 +68,6 @@ std::string IOGen::call(const std::string &qn, Call *c) {
   auto bound = [&](std::vector<std::string> names, size_t maxPos) {
     return sema::bindArgs(c, names, maxPos).out;
   };
-  if (qn == "json.dumps")
-    return "py::Str(" + b("dumps(" + H.expr(c->args[0]) + ")") + ")";
-  if (qn == "json.loads")
-    return b("loads<" + H.cppType(c->type) + ">(" + str(c->args[0]) + ")");
   if (qn == "httpx.AsyncClient") {
     auto a = bound({"base_url", "headers", "timeout", "follow_redirects"}, 0);
     std::string s = "aioc::httpx::AsyncClient([&] { "

@@ -264,6 +264,34 @@ private:
   Symbol *lookup(const std::string &name, bool &closure);
   const Type *returnTypeOf(FuncInfo *f, Node *at);
   const Type *awaitResult(const Type *t, Node *at);
+
+  // SemaLang.inc: generators, async for, del, walrus.
+  bool findYield(const StmtList &body, Node *&cleanupYield);
+  void declareGenerator(FuncInfo *f, FunctionDef *fd);
+  const Type *generatorAnnotation(const std::string &base,
+                                  const std::vector<Expr *> &args, Expr *e);
+  void checkYield(Expr *value, Node *at);
+  void checkAsyncFor(For *s, const Type *iterType);
+  void checkDelete(Delete *d);
+  const Type *checkNamedExpr(NamedExpr *n, const Type *expected);
+  void collectNamedExprs(FuncInfo *f, Stmt *s);
+  struct Deleted {
+    Symbol *sym;
+    Name *at;
+    bool inLoop;
+  };
+  std::vector<Deleted> deleted_;
+  void checkDeletedUses();
+  void checkTryStar(Try *s);
+  bool bindNonlocal(Symbol *s, Name *n);
+  void checkNonlocal(Nonlocal *s);
+  const Type *checkPercent(BinOp *b, const Type *args);
+  const Type *checkTupleSlice(Subscript *s, Slice *sl, const Type *t);
+  // Expressions whose value is only tested for truth (if/while tests, `not`
+  // operands): mixing bool/int/float operands there is harmless.
+  std::set<const Expr *> truthTests_;
+  void noNumericMix(const Type *a, const Type *b, Expr *e, const char *what);
+  bool dataclassCall(Expr *d, ClassInfo *c);
 };
 
 void TypeChecker::setupBuiltins() {
@@ -439,6 +467,8 @@ const Type *TypeChecker::resolveAnnotation(Expr *e) {
       const Type *r = resolveAnnotation(argsE.back());
       return T.coroutine(r);
     }
+    if (const Type *g = generatorAnnotation(base, argsE, e))
+      return g;
     error(e, "unsupported generic type " + q(base));
     return T.errorT;
   }
@@ -471,6 +501,9 @@ void TypeChecker::collectTargets(FuncInfo *f, Expr *t) {
     if (std::find(f->globals.begin(), f->globals.end(), n->id) !=
         f->globals.end())
       return;
+    if (std::find(f->nonlocals.begin(), f->nonlocals.end(), n->id) !=
+        f->nonlocals.end())
+      return;
     if (f->scope.count(n->id))
       return;
     Symbol *s = newSymbol(Symbol::Kind::Local, n->id, nullptr);
@@ -491,10 +524,15 @@ void TypeChecker::collectTargets(FuncInfo *f, Expr *t) {
 // assigned anywhere in it (outside nested defs) is local everywhere in it.
 void TypeChecker::collectLocals(FuncInfo *f, const StmtList &body) {
   for (Stmt *s : body) {
+    collectNamedExprs(f, s);
     switch (s->kind()) {
     case Node::Kind::Global:
       for (auto &n : cast<Global>(s)->names)
         f->globals.push_back(n);
+      break;
+    case Node::Kind::Nonlocal:
+      for (auto &n : cast<Nonlocal>(s)->names)
+        f->nonlocals.push_back(n);
       break;
     case Node::Kind::Assign:
       for (auto *t : cast<Assign>(s)->targets)
@@ -685,10 +723,7 @@ void TypeChecker::declareFunction(FunctionDef *fd, ClassInfo *owner,
     }
   };
   nested(fd->body);
-  if (!fd->body.empty()) {
-    // Generators are outside the subset (async generators too, for now).
-    std::function<bool(Node *)> hasYield;
-  }
+  declareGenerator(f, fd);
 }
 
 void TypeChecker::declareClass(ClassDef *cd) {
@@ -708,6 +743,8 @@ void TypeChecker::declareClass(ClassDef *cd) {
   for (auto *d : cd->decorator_list) {
     std::string dn = qualName(d);
     if (dn == "dataclasses.dataclass")
+      c->isDataclass = true;
+    else if (dataclassCall(d, c))
       c->isDataclass = true;
     else
       error(d, "class decorator " + q(dn.empty() ? "..." : dn) +
@@ -900,7 +937,9 @@ const Type *TypeChecker::checkName(Name *n) {
     FuncInfo *f = s->func;
     if (!f->type) {
       const Type *r = returnTypeOf(f, n);
-      f->type = T.callable(f->paramTypes, f->isAsync ? T.coroutine(r) : r);
+      f->type = T.callable(f->paramTypes, f->genType   ? f->genType
+                                          : f->isAsync ? T.coroutine(r)
+                                                       : r);
     }
     return set(n, f->type);
   }
@@ -971,8 +1010,9 @@ void TypeChecker::checkFunction(FuncInfo *f) {
     if (!f->ret)
       f->ret = r;
   }
-  f->type =
-      T.callable(f->paramTypes, f->isAsync ? T.coroutine(f->ret) : f->ret);
+  f->type = T.callable(f->paramTypes, f->genType   ? f->genType
+                                      : f->isAsync ? T.coroutine(f->ret)
+                                                   : f->ret);
   cur_ = savedCur;
   curClass_ = savedClass;
   narrow_ = std::move(savedNarrow);
@@ -1020,12 +1060,8 @@ void TypeChecker::bindName(Name *n, const Type *t, Expr *value,
     error(n, "cannot assign to " + q(n->id));
     return;
   }
-  if (closure) {
-    error(n, "assigning to " + q(n->id) +
-                 " of an enclosing function (nonlocal) is not supported by "
-                 "aioc");
+  if (closure && !bindNonlocal(s, n))
     return;
-  }
   R.nameSymbols[n] = s;
   bindings_[s].push_back({n->range.begin, loopDepth_ > 0 || bindingForTarget_});
   if (s->kind != Symbol::Kind::Local && s->kind != Symbol::Kind::Global &&
@@ -1180,6 +1216,22 @@ void TypeChecker::checkAssignTarget(Expr *target, const Type *vt, Expr *value,
   }
   if (auto *s = dyn_cast<Subscript>(target)) {
     const Type *ct = checkExpr(s->value);
+    if (auto *sl = dyn_cast<Slice>(s->slice)) {
+      // l[a:b] = other_list (a slice of a list only).
+      for (Expr *x : {sl->lower, sl->upper, sl->step})
+        if (x)
+          checkExprAs(x, T.optional(T.intT), "slice index");
+      if (!ct->is(TK::List)) {
+        if (!ct->is(TK::Error))
+          error(s, q(ct) + " does not support slice assignment");
+      } else if (!assignable(vt, ct)) {
+        error(value ? (Node *)value : (Node *)s,
+              "slice of " + q(ct) + " needs a list of the same type, not " +
+                  q(vt));
+      }
+      s->type = ct;
+      return;
+    }
     if (ct->is(TK::List)) {
       checkExprAs(s->slice, T.intT, "list index");
       if (!assignable(vt, ct->args[0]))
@@ -1204,6 +1256,11 @@ void TypeChecker::checkStmt(Stmt *s) {
   switch (s->kind()) {
   case Node::Kind::ExprStmt: {
     Expr *v = cast<ExprStmt>(s)->value;
+    if (auto *y = dyn_cast<Yield>(v)) {
+      checkYield(y->value, y);
+      set(v, T.noneT);
+      return;
+    }
     const Type *t = checkExpr(v);
     if (t->is(TK::Coroutine) && isa<Call>(v))
       error(v, "coroutine is called but never awaited; add `await` or "
@@ -1329,6 +1386,7 @@ void TypeChecker::checkStmt(Stmt *s) {
   case Node::Kind::While: {
     auto *w = cast<While>(s);
     forgetNarrowing(w->body);
+    truthTests_.insert(w->test);
     checkExpr(w->test);
     narrow_.emplace_back();
     narrowFromTest(w->test, true);
@@ -1393,10 +1451,10 @@ void TypeChecker::checkStmt(Stmt *s) {
     error(s, "match statements are not supported by aioc");
     return;
   case Node::Kind::Delete:
-    unsupported(s, "`del` statements are");
+    checkDelete(cast<Delete>(s));
     return;
   case Node::Kind::Nonlocal:
-    unsupported(s, "`nonlocal` statements are");
+    checkNonlocal(cast<Nonlocal>(s));
     return;
   default:
     unsupported(s, std::string(kindName(s->kind())) + " statements are");
@@ -1409,6 +1467,8 @@ void TypeChecker::narrowFromTest(Expr *test, bool positive) {
     if (c->ops.size() != 1)
       return;
     auto *n = dyn_cast<Name>(c->left);
+    if (auto *ne = dyn_cast<NamedExpr>(c->left))
+      n = dyn_cast<Name>(ne->target); // (x := f()) is not None
     auto *k = dyn_cast<Constant>(c->comparators[0]);
     if (!n || !k || k->valueKind != Constant::ValueKind::None)
       return;
@@ -1433,6 +1493,8 @@ void TypeChecker::narrowFromTest(Expr *test, bool positive) {
     narrowFromTest(u->operand, !positive);
     return;
   }
+  if (auto *ne = dyn_cast<NamedExpr>(test))
+    test = ne->target;
   if (auto *n = dyn_cast<Name>(test); n && positive) {
     bool cl;
     Symbol *s = lookup(n->id, cl);
@@ -1460,6 +1522,7 @@ void TypeChecker::narrowFromTest(Expr *test, bool positive) {
 }
 
 void TypeChecker::checkIf(If *s) {
+  truthTests_.insert(s->test);
   checkExpr(s->test);
   narrow_.emplace_back();
   narrowFromTest(s->test, true);
@@ -1479,7 +1542,11 @@ const Type *TypeChecker::iterElem(Expr *iter, const Type *t) {
   case TK::List:
   case TK::Set:
   case TK::Iterator:
+  case TK::Generator:
     return t->args[0];
+  case TK::AsyncGenerator:
+    error(iter, q(t) + " is an async iterator; loop over it with `async for`");
+    return T.errorT;
   case TK::Dict:
     return t->args[0];
   case TK::Str:
@@ -1509,10 +1576,11 @@ const Type *TypeChecker::iterElem(Expr *iter, const Type *t) {
 
 void TypeChecker::checkFor(For *s) {
   const Type *it = checkExpr(s->iter);
-  // `async for line in f` over an aiofiles file (SemaIO).
+  // `async for line in f` over an aiofiles file (SemaIO); user async
+  // iterators and async generators are SemaLang's.
   const Type *ioEl = io_.iterElem(it, s->isAsync);
   if (s->isAsync && !ioEl)
-    unsupported(s, "`async for` is not yet; it is");
+    return checkAsyncFor(s, it);
   if (s->isAsync && ioEl && !io_.host().inAsync())
     error(s, "`async for` outside an async function");
   forgetNarrowing(s->body);
@@ -1531,7 +1599,7 @@ void TypeChecker::checkFor(For *s) {
 
 void TypeChecker::checkTry(Try *s) {
   if (s->isStar)
-    unsupported(s, "`except*` is");
+    return checkTryStar(s);
   narrow_.emplace_back();
   checkBlock(s->body);
   narrow_.pop_back();
@@ -1754,6 +1822,8 @@ const Type *TypeChecker::checkExpr(Expr *e, const Type *expected) {
     return set(e, checkSubscript(cast<Subscript>(e)));
   case Node::Kind::UnaryOp: {
     auto *u = cast<UnaryOp>(e);
+    if (u->op == UnaryOpKind::Not)
+      truthTests_.insert(u->operand);
     const Type *t = checkExpr(u->operand);
     if (u->op == UnaryOpKind::Not)
       return set(e, T.boolT);
@@ -1769,9 +1839,14 @@ const Type *TypeChecker::checkExpr(Expr *e, const Type *expected) {
     auto *b = cast<BoolOp>(e);
     const Type *r = nullptr;
     narrow_.emplace_back();
+    bool truthOnly = truthTests_.count(e);
     for (auto *v : b->values) {
+      if (truthOnly)
+        truthTests_.insert(v);
       const Type *t = checkExpr(v, expected);
       narrowFromTest(v, b->op == BoolOpKind::And);
+      if (r && !truthOnly)
+        noNumericMix(r, t, e, "`and`/`or`");
       r = r ? unify(r, t, e) : t;
     }
     narrow_.pop_back();
@@ -1779,6 +1854,7 @@ const Type *TypeChecker::checkExpr(Expr *e, const Type *expected) {
   }
   case Node::Kind::IfExp: {
     auto *i = cast<IfExp>(e);
+    truthTests_.insert(i->test);
     checkExpr(i->test);
     narrow_.emplace_back();
     narrowFromTest(i->test, true);
@@ -1788,6 +1864,8 @@ const Type *TypeChecker::checkExpr(Expr *e, const Type *expected) {
     narrowFromTest(i->test, false);
     const Type *b = checkExpr(i->orelse, expected);
     narrow_.pop_back();
+    if (!truthTests_.count(e))
+      noNumericMix(a, b, e, "a conditional expression");
     return set(e, unify(a, b, e));
   }
   case Node::Kind::List:
@@ -1892,11 +1970,13 @@ const Type *TypeChecker::checkExpr(Expr *e, const Type *expected) {
     error(e, "starred expressions are only supported as `*args` of a call");
     return set(e, T.errorT);
   case Node::Kind::NamedExpr:
-    unsupported(e, "assignment expressions (`:=`) are");
-    return set(e, T.errorT);
+    return set(e, checkNamedExpr(cast<NamedExpr>(e), expected));
   case Node::Kind::Yield:
+    error(e, "using the value of `yield` (generator.send) is not supported by "
+             "aioc; write `yield` as a statement");
+    return set(e, T.errorT);
   case Node::Kind::YieldFrom:
-    unsupported(e, "generators (`yield`) are");
+    unsupported(e, "`yield from` is");
     return set(e, T.errorT);
   case Node::Kind::Slice:
     error(e, "slice outside a subscript");
@@ -1978,7 +2058,8 @@ const Type *TypeChecker::checkComprehension(Expr *e, const Type *expected) {
   for (size_t i = 0; i < gens->size(); ++i) {
     Comprehension *g = (*gens)[i];
     if (g->is_async)
-      unsupported(g, "async comprehensions are");
+      error(g, "`async for` in comprehensions is not supported by aioc; use "
+               "an `async for` loop");
     // The first iterable is evaluated in the enclosing scope.
     if (i == 0)
       cur_ = saved;
@@ -2176,11 +2257,8 @@ const Type *TypeChecker::checkBinOp(BinOp *b) {
   if (op == OperatorKind::Mult &&
       ((r->is(TK::Str) || r->is(TK::List)) && l->is(TK::Int)))
     return r;
-  if (op == OperatorKind::Mod && l->is(TK::Str)) {
-    error(b, "`%` string formatting is not supported by aioc; use an "
-             "f-string");
-    return T.errorT;
-  }
+  if (op == OperatorKind::Mod && l->is(TK::Str))
+    return checkPercent(b, r);
   if (l->is(TK::Set) && l == r &&
       (op == OperatorKind::BitOr || op == OperatorKind::BitAnd ||
        op == OperatorKind::Sub || op == OperatorKind::BitXor))
@@ -2242,7 +2320,8 @@ const Type *TypeChecker::checkCompare(Compare *c) {
       bool ok =
           (l->isNumeric() && r->isNumeric()) ||
           (l == r && (l->is(TK::Str) || l->is(TK::List) || l->is(TK::Tuple) ||
-                      l->is(TK::Bytes) || l->is(TK::Set)));
+                      l->is(TK::Bytes) || l->is(TK::Set))) ||
+          (l == r && l->is(TK::Class) && l->cls->isOrdered);
       if (!ok)
         error(c, std::string("`") + spelling(op) +
                      "` is not supported between " + q(l) + " and " + q(r));
@@ -2265,6 +2344,8 @@ const Type *TypeChecker::checkSubscript(Subscript *s) {
         checkExprAs(x, T.optional(T.intT), "slice index");
     if (t->is(TK::Str) || t->is(TK::List) || t->is(TK::Bytes))
       return t;
+    if (t->is(TK::Tuple))
+      return checkTupleSlice(s, sl, t);
     error(s, q(t) + " cannot be sliced");
     return T.errorT;
   }
@@ -2367,6 +2448,8 @@ const Type *TypeChecker::checkUserCall(FuncInfo *f, Call *c, size_t skip) {
   for (auto *a : extra)
     checkExprAs(a, f->varargType, "`*args` element");
   const Type *r = returnTypeOf(f, c);
+  if (f->genType)
+    return f->genType;
   return f->isAsync ? T.coroutine(r) : r;
 }
 
@@ -2375,7 +2458,16 @@ const Type *TypeChecker::checkClassCall(ClassInfo *ci, Call *c) {
     if (!noKeywords(c, ci->name))
       return ci->instance;
     if (ci->name == "ExceptionGroup") {
-      unsupported(c, "constructing `ExceptionGroup` is");
+      // ExceptionGroup(msg, [exceptions]).
+      if (!argCount(c, 2, 2, "ExceptionGroup()"))
+        return ci->instance;
+      checkExprAs(c->args[0], T.strT, "ExceptionGroup message");
+      const Type *lt = checkExpr(c->args[1]);
+      if (!lt->is(TK::Error) &&
+          !(lt->is(TK::List) && lt->args[0]->is(TK::Class) &&
+            isSubclass(lt->args[0]->cls, exc("Exception"))))
+        error(c->args[1],
+              "ExceptionGroup needs a list of exceptions, not " + q(lt));
       return ci->instance;
     }
     if (c->args.size() > 1) {
@@ -3241,6 +3333,14 @@ const Type *TypeChecker::checkMethodCall(Attribute *a, const Type *recv,
       ts({S});
       return S;
     }
+    if (m == "format") {
+      // str.format(*args): any printable values; fields are checked by the
+      // runtime as CPython checks them.
+      for (auto *x : c->args)
+        if (checkExpr(x)->is(TK::Coroutine))
+          error(x, "formatting a coroutine: did you forget `await`?");
+      return S;
+    }
     return unknownMethod();
   }
   case TK::Bytes:
@@ -3357,6 +3457,10 @@ const Type *TypeChecker::checkMethodCall(Attribute *a, const Type *recv,
     if (m == "clear") {
       ts({});
       return N;
+    }
+    if (m == "popitem") {
+      ts({});
+      return T.tuple({recv->args[0], recv->args[1]});
     }
     return unknownMethod();
   }
@@ -3638,12 +3742,18 @@ void TypeChecker::checkCaptures() {
            b.size() == 1 && !b[0].inLoop && before(b[0].at, c.closureBegin);
     if (ok)
       continue;
+    // Late binding: the closure must see later assignments, so the variable
+    // lives in a shared cell. Comprehension variables stay by value (their
+    // C++ lambda has its own locals), so that case is still refused.
+    if (c.sym->owner && c.sym->owner->name != "<comprehension>") {
+      c.sym->cell = true;
+      continue;
+    }
     reported.insert(c.sym);
     error(c.use, q(c.use->id) +
-                     " is captured by a nested function or lambda but is "
-                     "reassigned, assigned in a loop or after the closure is "
-                     "defined; aioc captures by value, so this is not "
-                     "supported (bind it to a new name that is assigned once)");
+                     " is a comprehension variable captured by a lambda; "
+                     "aioc captures it by value, so late binding is not "
+                     "supported here (use a default argument or a loop)");
   }
 }
 
@@ -3682,10 +3792,12 @@ bool TypeChecker::run() {
     if (!g->type)
       g->type = T.errorT;
   checkCaptures();
+  checkDeletedUses();
   return errors_ == 0;
 }
 
 #include "sema/SemaAsyncio.inc"
+#include "sema/SemaLang.inc"
 
 } // namespace
 

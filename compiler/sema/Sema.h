@@ -26,6 +26,9 @@ struct Symbol {
   FuncInfo *owner = nullptr;  // function whose local this is (nullptr: module)
   bool assigned = false;      // seen an assignment (type known)
   std::string suffix;         // disambiguates per-handler `except ... as e`
+  // Captured by a closure that may see a later binding (or `nonlocal`):
+  // lives in a shared cell (codegen: c_NAME, with v_NAME a reference).
+  bool cell = false;
 };
 
 struct FuncInfo {
@@ -45,10 +48,14 @@ struct FuncInfo {
   const Type *varargType = nullptr;     // element type
   const Type *ret = nullptr;            // declared or inferred result
   bool retAnnotated = false;
+  // A generator (`yield` in the body): its call returns genType (Generator /
+  // AsyncGenerator); `ret` stays None so bare `return`s lower as usual.
+  const Type *genType = nullptr;
   enum class State { Pending, Checking, Done } state = State::Pending;
   std::vector<Symbol *> locals; // in order of first assignment
   std::map<std::string, Symbol *> scope;
-  std::vector<std::string> globals; // `global` names
+  std::vector<std::string> globals;   // `global` names
+  std::vector<std::string> nonlocals; // `nonlocal` names
   std::vector<FuncInfo *> nested;
   const Type *type = nullptr; // Callable type of the function value
 };
@@ -61,6 +68,7 @@ struct ClassInfo {
   bool isBuiltin = false; // a builtin exception class (aioc::ValueError)
   bool isException = false;
   bool isDataclass = false;
+  bool isOrdered = false; // @dataclass(order=True): < <= > >= by fields
   struct Field {
     std::string name;
     const Type *type;
@@ -92,6 +100,8 @@ struct SemaResult {
   // Names declared by `for` targets / with-as / except-as are ordinary locals.
   bool usesSysArgv = false;
   std::unordered_map<const Node *, Symbol *> handlerSymbols;
+  // t[a:b:c] of a tuple (constant bounds): the selected element indices.
+  std::unordered_map<const Node *, std::vector<size_t>> tupleSlices;
   bool usesIO = false; // needs aioc/io headers (SemaIO)
 };
 

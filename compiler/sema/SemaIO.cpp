@@ -40,8 +40,6 @@ const std::vector<IOException> &ioExceptions() {
        "aioc::io::IncompleteReadError", "Exception"},
       {"asyncio.LimitOverrunError", "LimitOverrunError",
        "aioc::io::LimitOverrunError", "Exception"},
-      {"json.JSONDecodeError", "JSONDecodeError",
-       "aioc::io::bind::JSONDecodeError", "ValueError"},
       // subprocess
       {"subprocess.SubprocessError", "SubprocessError",
        "aioc::io::SubprocessError", "Exception"},
@@ -402,31 +400,6 @@ const Type *IOChecker::call(const std::string &qn, Call *c,
                      "()` needs a running event loop: call it inside "
                      "an `async def`");
   };
-  if (qn == "json.dumps" || qn == "json.loads") {
-    // json.dumps with its defaults; json.loads into the annotated target.
-    bool dumps = qn == "json.dumps";
-    if (checkArgs(c, qn, {dumps ? "obj" : "s"}, {dumps ? nullptr : S}, 1, 1,
-                  a))
-      return T.errorT;
-    H.usesIO();
-    if (dumps) {
-      if (!a[0]->type->is(TK::Error) && !jsonEncodable(a[0]->type)) {
-        H.error(a[0], "json.dumps() needs a JSON-shaped value (str, int, "
-                      "float, bool, None, lists, tuples, dicts with str keys) "
-                      "for aioc, not `" +
-                          a[0]->type->str() + "`");
-        return T.errorT;
-      }
-      return S;
-    }
-    if (!expected || !jsonDecodable(expected)) {
-      H.error(c, "`json.loads()` needs an annotated target of a JSON-shaped "
-                 "type for aioc, e.g. `data: dict[str, int] = "
-                 "json.loads(text)`");
-      return T.errorT;
-    }
-    return expected;
-  }
   if (qn == "httpx.AsyncClient") {
     H.usesIO();
     if (checkArgs(c, qn, {"base_url", "headers", "timeout", "follow_redirects"},

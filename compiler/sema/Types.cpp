@@ -63,6 +63,10 @@ std::string Type::str() const {
     return "range";
   case TypeKind::Iterator:
     return "Iterator[" + args[0]->str() + "]";
+  case TypeKind::Generator:
+    return "Generator[" + args[0]->str() + ", None, None]";
+  case TypeKind::AsyncGenerator:
+    return "AsyncGenerator[" + args[0]->str() + ", None]";
   case TypeKind::Unknown:
     return "<unknown>";
   case TypeKind::Error:

@@ -45,10 +45,12 @@ enum class TypeKind {
   Timeout,
   Exception, // a builtin exception instance; name = its class name
   Range,
-  Iterator, // enumerate/zip/reversed/dict views: args[0] = element type
-  Unknown,  // element type of an empty literal awaiting context
-  Error,    // poisoned by an earlier diagnostic (suppresses cascades)
-  IO,       // an I/O object (httpx.AsyncClient, aiofiles file, ...): see SemaIO
+  Iterator,       // enumerate/zip/reversed/dict views: args[0] = element type
+  Generator,      // a generator object (`def` with `yield`): args[0] = yield
+  AsyncGenerator, // an async generator (`async def` with `yield`)
+  Unknown,        // element type of an empty literal awaiting context
+  Error,          // poisoned by an earlier diagnostic (suppresses cascades)
+  IO, // an I/O object (httpx.AsyncClient, aiofiles file, ...): see SemaIO
 };
 
 struct Type {

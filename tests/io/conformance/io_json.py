@@ -1,5 +1,5 @@
 # json.dumps with its default spelling, and json.loads into annotated
-# targets (the same codec as httpx's json= and Response.json()).
+# targets (json= and Response.json() in httpx use the same spelling).
 import json
 
 data: dict[str, list[int]] = {"a": [1, 2], "é": []}
@@ -20,9 +20,4 @@ try:
     bad: list[int] = json.loads("[1, 2")
     print(bad)
 except ValueError as e:
-    print("ValueError", type(e).__name__ == "JSONDecodeError", e)
-try:
-    bad2: list[int] = json.loads("[1,]")
-    print(bad2)
-except json.JSONDecodeError as e:
-    print("JSONDecodeError", e)
+    print("ValueError", e)

@@ -6,6 +6,9 @@
 
 #include <aioc/asyncio.h>
 #include <aioc/py/builtins.h>
+#include <aioc/py/except_star.h>
+#include <aioc/py/generator.h>
+#include <aioc/py/percent.h>
 #include <aioc/py/repr.h>
 
 #include <chrono>
@@ -46,6 +49,11 @@ inline void objectRepr(std::string &out, const Object *o) {
 template <class E> struct ExcRef {
   std::exception_ptr ep;
   E *p = nullptr;
+  ExcRef() = default;
+  ExcRef(std::exception_ptr ep, E *p) : ep(std::move(ep)), p(p) {}
+  // A subclass's exception where its base is expected (mixed lists).
+  template <class F, class = std::enable_if_t<std::is_convertible_v<F *, E *>>>
+  ExcRef(const ExcRef<F> &o) : ep(o.ep), p(o.p) {}
   E *operator->() const { return p; }
   friend bool operator==(const ExcRef &a, const ExcRef &b) {
     return a.p == b.p;
@@ -54,12 +62,41 @@ template <class E> struct ExcRef {
 template <class E> void strTo(std::string &out, const ExcRef<E> &e) {
   out += e.p->message();
 }
+void reprExcPtr(std::string &out, const std::exception_ptr &ep);
 template <class E> void reprTo(std::string &out, const ExcRef<E> &e) {
-  out += e.p->typeName();
-  out += '(';
-  if (!e.p->message().empty())
-    reprTo(out, py::Str(e.p->message()));
-  out += ')';
+  reprExcPtr(out, e.ep);
+}
+// repr() of any exception: KeyError's message is already repr(key); a group
+// shows its message and members (the list form ExceptionGroup(msg, [..])
+// and TaskGroup pass).
+inline void reprExcPtr(std::string &out, const std::exception_ptr &ep) {
+  try {
+    std::rethrow_exception(ep);
+  } catch (const aioc::BaseExceptionGroup &g) {
+    out += g.typeName();
+    out += '(';
+    reprTo(out, py::Str(g.groupMessage()));
+    out += ", [";
+    for (size_t i = 0; i < g.exceptions().size(); ++i) {
+      if (i)
+        out += ", ";
+      reprExcPtr(out, g.exceptions()[i]);
+    }
+    out += "])";
+  } catch (const aioc::KeyError &k) {
+    out += k.typeName();
+    out += '(';
+    out += k.message();
+    out += ')';
+  } catch (const aioc::BaseException &b) {
+    out += b.typeName();
+    out += '(';
+    if (!b.message().empty())
+      reprTo(out, py::Str(b.message()));
+    out += ')';
+  } catch (...) {
+    out += aioc::exceptionRepr(ep);
+  }
 }
 template <class E> ExcRef<E> makeExc(E e) {
   std::exception_ptr ep = std::make_exception_ptr(std::move(e));
@@ -249,6 +286,29 @@ py::List<ExcRef<aioc::Exception>> excGroupMembers(const ExcRef<E> &g) {
     }
   }
   return l;
+}
+
+// ExceptionGroup(msg, [e1, e2]): the members as exception_ptrs.
+template <class E>
+std::vector<std::exception_ptr> excPtrs(const py::List<ExcRef<E>> &l) {
+  std::vector<std::exception_ptr> v;
+  for (py::Int i = 0, n = l.len(); i < n; ++i)
+    v.push_back(l[i].ep);
+  if (v.empty())
+    throw aioc::ValueError(
+        "second argument (exceptions) must be a non-empty sequence");
+  return v;
+}
+
+// `except* E as eg`: the matched group as a value.
+inline ExcRef<aioc::ExceptionGroup> groupRef(const std::exception_ptr &ep) {
+  try {
+    std::rethrow_exception(ep);
+  } catch (aioc::ExceptionGroup &g) {
+    return ExcRef<aioc::ExceptionGroup>{ep, &g};
+  } catch (...) {
+    return {};
+  }
 }
 
 inline py::List<py::Str> argvList(int argc, char **argv) {

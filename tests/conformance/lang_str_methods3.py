@@ -1,0 +1,17 @@
+s = "  Hello, World!  "
+print(s.strip(), s.lstrip(), s.rstrip(), "|" + s.strip(" !H") + "|")
+t = "hello world hello"
+print(t.count("hello"), t.find("world"), t.rfind("hello"), t.index("o"), t.rindex("o"))
+print(t.replace("hello", "bye"), t.replace("hello", "bye", 1))
+print(t.split(), t.split("o"), t.split(" ", 1), t.rsplit(" ", 1))
+print(t.title(), t.capitalize(), t.upper(), "ABC".lower(), "aBc".swapcase())
+print(t.startswith("hell"), t.endswith("llo"))
+print("42".isdigit(), "abc".isalpha(), "ab1".isalnum(), "   ".isspace(), "Ab".isupper(), "ab".islower())
+print("-".join(["a", "b", "c"]), ",".join([]), "".join(reversed("abc")))
+print("x".center(7, "*"), "x".ljust(4, "."), "x".rjust(4), "42".zfill(5), "-42".zfill(5))
+print("a,b,,c".split(","), "line1\nline2\n".splitlines(), "k=v".partition("="), "a.b.c".rpartition("."))
+print("prefix_name".removeprefix("prefix_"), "file.txt".removesuffix(".txt"))
+print("é" * 3, len("héllo"), "héllo"[1], "héllo"[::-1], "abcdef"[1:5:2])
+print(repr("quote'\"mix"), "a" < "b", "abc" in "xabcx")
+print("{} + {} = {}".format(1, 2, 3), "{0}{1}{0}".format("a", "b"), "{:>6.2f}|".format(3.14159))
+print("abc".upper())
