@@ -257,6 +257,15 @@ public:
       throw TooDeep{};
     P::enterRule(c, s, r);
   }
+  // The left-recursive rules (or_test, expr) nest through here instead:
+  // `------x` is one expr context per operator.
+  using P::enterRecursionRule;
+  void enterRecursionRule(ParserRuleContext *c, size_t s, size_t r,
+                          int precedence) override {
+    if (++calls_ % 64 == 0 && c->depth() > static_cast<int>(kMaxDepth))
+      throw TooDeep{};
+    P::enterRecursionRule(c, s, r, precedence);
+  }
 
 private:
   size_t calls_ = 0;
@@ -450,6 +459,7 @@ private:
   Expr *comparison(P::Or_testContext *c);
   Expr *starExpr(P::Star_exprContext *c);
   Expr *expr(P::ExprContext *c);
+  Expr *binaryOrTrailer(P::ExprContext *c);
   Expr *atom(P::AtomContext *c);
   Expr *yieldExpr(P::Yield_exprContext *c);
   Expr *subscriptList(P::SubscriptlistContext *c);
@@ -1326,10 +1336,20 @@ Expr *Builder::lambdef(P::LambdefContext *c) {
 Expr *Builder::orTest(P::Or_testContext *c) {
   size_t n = c->children.size();
   if (n == 2) {
-    auto *u = make<UnaryOp>(R(c));
-    u->op = UnaryOpKind::Not;
-    u->operand = orTest(static_cast<P::Or_testContext *>(ruleAt(c, 1)));
-    return u;
+    // `not not ... x`, iteratively.
+    llvm::SmallVector<P::Or_testContext *, 4> nots;
+    while (c->children.size() == 2) {
+      nots.push_back(c);
+      c = static_cast<P::Or_testContext *>(ruleAt(c, 1));
+    }
+    Expr *e = orTest(c);
+    for (size_t i = nots.size(); i-- > 0;) {
+      auto *u = make<UnaryOp>(R(nots[i]));
+      u->op = UnaryOpKind::Not;
+      u->operand = e;
+      e = u;
+    }
+    return e;
   }
   ParserRuleContext *first = ruleAt(c, 0);
   if (first->getRuleIndex() == P::RuleExpr)
@@ -1443,34 +1463,47 @@ static OperatorKind binaryOperator(size_t tok) {
 // Left-associative chains (`a + b + c`, `a.b(c)[d]`) nest to the left, so walk
 // that spine iteratively and build bottom-up.
 Expr *Builder::expr(P::ExprContext *c) {
+  // Prefix operators (`-`, `~`, `+`, `await`) nest to the right: unwrap
+  // them iteratively too (`------x` is thousands deep in the fuzz corpus).
+  llvm::SmallVector<P::ExprContext *, 4> prefixes;
+  while (c->children.size() == 2) {
+    prefixes.push_back(c);
+    c = static_cast<P::ExprContext *>(ruleAt(c, 1));
+  }
+  Expr *e = c->children.size() == 1
+                ? atom(static_cast<P::AtomContext *>(ruleAt(c, 0)))
+                : binaryOrTrailer(c);
+  for (size_t i = prefixes.size(); i-- > 0;) {
+    P::ExprContext *p = prefixes[i];
+    size_t t = termAt(p, 0);
+    if (t == P::AWAIT) {
+      // CPython's `await` takes a primary: `await -x`, `await await x`.
+      if (ruleAt(p, 1)->children.size() == 2)
+        error(e->range, "invalid syntax");
+      auto *a = make<Await>(R(p));
+      a->value = e;
+      e = a;
+    } else {
+      auto *u = make<UnaryOp>(R(p));
+      u->op = t == P::ADD     ? UnaryOpKind::UAdd
+              : t == P::MINUS ? UnaryOpKind::USub
+                              : UnaryOpKind::Invert;
+      u->operand = e;
+      e = u;
+    }
+  }
+  return e;
+}
+
+// A binary operator or trailer context (3+ children).
+Expr *Builder::binaryOrTrailer(P::ExprContext *c) {
   llvm::SmallVector<P::ExprContext *, 8> spine;
   while (c->children.size() >= 3) {
     spine.push_back(c);
     c = static_cast<P::ExprContext *>(ruleAt(c, 0));
   }
-  Expr *e;
-  if (c->children.size() == 1) {
-    e = atom(static_cast<P::AtomContext *>(ruleAt(c, 0)));
-  } else {
-    size_t t = termAt(c, 0);
-    auto *operandCtx = static_cast<P::ExprContext *>(ruleAt(c, 1));
-    Expr *operand = expr(operandCtx);
-    if (t == P::AWAIT) {
-      // CPython's `await` takes a primary: `await -x`, `await await x`.
-      if (operandCtx->children.size() == 2)
-        error(operand->range, "invalid syntax");
-      auto *a = make<Await>(R(c));
-      a->value = operand;
-      e = a;
-    } else {
-      auto *u = make<UnaryOp>(R(c));
-      u->op = t == P::ADD     ? UnaryOpKind::UAdd
-              : t == P::MINUS ? UnaryOpKind::USub
-                              : UnaryOpKind::Invert;
-      u->operand = operand;
-      e = u;
-    }
-  }
+  // The leftmost operand: an atom or a prefix chain.
+  Expr *e = expr(c);
   for (size_t i = spine.size(); i-- > 0;) {
     P::ExprContext *x = spine[i];
     size_t t = termAt(x, 1);
@@ -1495,10 +1528,25 @@ Expr *Builder::expr(P::ExprContext *c) {
           subscriptList(static_cast<P::SubscriptlistContext *>(ruleAt(x, 2)));
       e = s;
     } else if (t == P::POWER) {
+      // `a ** b ** c` nests to the right: walk that spine iteratively too.
+      llvm::SmallVector<P::ExprContext *, 4> pw;
+      P::ExprContext *r = static_cast<P::ExprContext *>(ruleAt(x, 2));
+      while (r->children.size() == 3 && termAt(r, 1) == P::POWER) {
+        pw.push_back(r);
+        r = static_cast<P::ExprContext *>(ruleAt(r, 2));
+      }
+      Expr *right = expr(r);
+      for (size_t k = pw.size(); k-- > 0;) {
+        auto *b = make<BinOp>(R(pw[k]));
+        b->left = expr(static_cast<P::ExprContext *>(ruleAt(pw[k], 0)));
+        b->op = OperatorKind::Pow;
+        b->right = right;
+        right = b;
+      }
       auto *b = make<BinOp>(R(x));
       b->left = e;
       b->op = OperatorKind::Pow;
-      b->right = expr(static_cast<P::ExprContext *>(ruleAt(x, 2)));
+      b->right = right;
       e = b;
     } else {
       Expr *right = expr(static_cast<P::ExprContext *>(ruleAt(x, 2)));
