@@ -83,6 +83,9 @@ const std::vector<IOException> &ioExceptions() {
        "aioc::httpx::HTTPStatusError", "httpx.HTTPError"},
       {"httpx.InvalidURL", "InvalidURL", "aioc::httpx::InvalidURL",
        "Exception"},
+      // json (aioc/gen/json.h; Response.json() raises the same class)
+      {"json.JSONDecodeError", "JSONDecodeError", "aioc::gen::JSONDecodeError",
+       "ValueError"},
       // requests (RequestException is an OSError there too)
       {"requests.RequestException", "RequestException",
        "aioc::requests::RequestException", "OSError"},

@@ -10,6 +10,7 @@
 #include <exception>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace aioc {
@@ -21,6 +22,9 @@ public:
   ~BaseException() override = default;
 
   virtual const char *typeName() const { return "BaseException"; }
+  // The module CPython's traceback names a library class with ("httpx."),
+  // or nullptr for builtins and the script's own classes.
+  virtual const char *qualifier() const { return nullptr; }
   const std::string &message() const { return message_; }
   const char *what() const noexcept override { return message_.c_str(); }
 
@@ -47,6 +51,13 @@ public:
   explicit Exception(std::string m) : BaseException(std::move(m)) {}
   const char *typeName() const override { return "Exception"; }
 };
+
+// For library exception classes: the qualifier applies to NAME itself, not
+// to a script class deriving from it (CPython prints those unqualified).
+#define AIOC_QUALIFIER(NAME, MODULE)                                           \
+  const char *qualifier() const override {                                     \
+    return std::string_view(typeName()) == #NAME ? MODULE : nullptr;           \
+  }
 
 #define AIOC_EXCEPTION(NAME, BASE)                                             \
   class NAME : public BASE {                                                   \

@@ -444,8 +444,10 @@ namespace {
 // of the script (__main__) print bare. Subclasses keep their own name.
 std::string qualifiedLine(const BaseException &x) {
   std::string_view n = x.typeName();
-  const char *module = nullptr;
-  if (n == "CancelledError" && dynamic_cast<const CancelledError *>(&x))
+  const char *module = x.qualifier();
+  if (module)
+    ;
+  else if (n == "CancelledError" && dynamic_cast<const CancelledError *>(&x))
     module = "asyncio.exceptions.";
   else if (n == "InvalidStateError" &&
            dynamic_cast<const InvalidStateError *>(&x))

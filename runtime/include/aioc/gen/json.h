@@ -28,9 +28,8 @@ namespace py = aioc::py;
 class JSONDecodeError : public aioc::ValueError {
 public:
   explicit JSONDecodeError(std::string m) : BaseException(std::move(m)) {}
-  const char *typeName() const override {
-    return "json.decoder.JSONDecodeError";
-  }
+  const char *typeName() const override { return "JSONDecodeError"; }
+  AIOC_QUALIFIER(JSONDecodeError, "json.decoder.")
 };
 
 namespace json {

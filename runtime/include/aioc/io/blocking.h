@@ -95,6 +95,7 @@ class SubprocessError : public Exception {
 public:
   explicit SubprocessError(std::string m) : BaseException(std::move(m)) {}
   const char *typeName() const override { return "SubprocessError"; }
+  AIOC_QUALIFIER(SubprocessError, "subprocess.")
 };
 class CalledProcessError : public SubprocessError {
 public:
@@ -102,6 +103,7 @@ public:
                      std::optional<std::string> output,
                      std::optional<std::string> stderrData);
   const char *typeName() const override { return "CalledProcessError"; }
+  AIOC_QUALIFIER(CalledProcessError, "subprocess.")
   int returncode;
   std::optional<std::string> output, stderrData;
 };
@@ -109,6 +111,7 @@ class TimeoutExpired : public SubprocessError {
 public:
   TimeoutExpired(std::string cmdRepr, double timeout);
   const char *typeName() const override { return "TimeoutExpired"; }
+  AIOC_QUALIFIER(TimeoutExpired, "subprocess.")
   double timeout;
 };
 

@@ -114,6 +114,7 @@ using io::Pairs;
     NAME() = default;                                                          \
     explicit NAME(std::string m) : BaseException(std::move(m)) {}              \
     const char *typeName() const override { return #NAME; }                    \
+    AIOC_QUALIFIER(NAME, "httpx.")                                             \
   };
 AIOC_HTTPX_EXC(HTTPError, Exception)
 AIOC_HTTPX_EXC(RequestError, HTTPError)
@@ -239,24 +240,28 @@ class RequestException : public OSError {
 public:
   explicit RequestException(std::string m) : BaseException(std::move(m)) {}
   const char *typeName() const override { return "RequestException"; }
+  AIOC_QUALIFIER(RequestException, "requests.exceptions.")
 };
 class ConnectionError : public RequestException {
 public:
   explicit ConnectionError(std::string m)
       : BaseException(std::move(m)), RequestException("") {}
   const char *typeName() const override { return "ConnectionError"; }
+  AIOC_QUALIFIER(ConnectionError, "requests.exceptions.")
 };
 class HTTPError : public RequestException {
 public:
   explicit HTTPError(std::string m)
       : BaseException(std::move(m)), RequestException("") {}
   const char *typeName() const override { return "HTTPError"; }
+  AIOC_QUALIFIER(HTTPError, "requests.exceptions.")
 };
 class Timeout : public RequestException {
 public:
   explicit Timeout(std::string m)
       : BaseException(std::move(m)), RequestException("") {}
   const char *typeName() const override { return "Timeout"; }
+  AIOC_QUALIFIER(Timeout, "requests.exceptions.")
 };
 // ConnectTimeout is both ConnectionError and Timeout in requests; here it is
 // a Timeout (what scripts catch it as in practice).
@@ -265,12 +270,14 @@ public:
   explicit ConnectTimeout(std::string m)
       : BaseException(std::move(m)), Timeout("") {}
   const char *typeName() const override { return "ConnectTimeout"; }
+  AIOC_QUALIFIER(ConnectTimeout, "requests.exceptions.")
 };
 class ReadTimeout : public Timeout {
 public:
   explicit ReadTimeout(std::string m)
       : BaseException(std::move(m)), Timeout("") {}
   const char *typeName() const override { return "ReadTimeout"; }
+  AIOC_QUALIFIER(ReadTimeout, "requests.exceptions.")
 };
 
 class Response {

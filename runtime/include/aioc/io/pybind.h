@@ -7,6 +7,7 @@
 
 #include "aioc/io/io.h"
 
+#include <aioc/gen/json.h>
 #include <aioc/py/py.h>
 
 #include <cmath>
@@ -302,12 +303,8 @@ template <class T> std::string dumps(const T &v) {
   return out;
 }
 
-// json.JSONDecodeError (a ValueError).
-class JSONDecodeError : public aioc::ValueError {
-public:
-  explicit JSONDecodeError(std::string m) : BaseException(std::move(m)) {}
-  const char *typeName() const override { return "JSONDecodeError"; }
-};
+// json.JSONDecodeError: one class for json.loads and Response.json().
+using JSONDecodeError = aioc::gen::JSONDecodeError;
 
 // Decoding into a static type. Malformed text raises ValueError with
 // json's message shape; a value of another JSON type than the annotation
