@@ -4,7 +4,7 @@ import asyncio
 async def job(sem: asyncio.Semaphore, n: int) -> None:
     async with sem:
         print("job", n, "enters")
-        await asyncio.sleep(0.001)
+        await asyncio.sleep(0)
         print("job", n, "leaves")
 
 

@@ -2,7 +2,7 @@ import asyncio
 
 
 async def important() -> str:
-    await asyncio.sleep(0.05)
+    await asyncio.sleep(0.4)
     print("important work finished")
     return "saved"
 

@@ -7,7 +7,7 @@ async def sleeper(n: int, d: float) -> None:
 
 
 async def main() -> None:
-    tasks = [asyncio.create_task(sleeper(n, 0.01 * (n % 3))) for n in range(9)]
+    tasks = [asyncio.create_task(sleeper(n, 0.06 * (n % 3))) for n in range(9)]
     for t in tasks:
         await t
 
