@@ -135,7 +135,7 @@ namespace {
 // as_completed dedups its argument (a set in CPython) and yields in
 // completion order; 20,000 tasks plus 100 repeats stay linear. Expected
 // output checked once against /usr/bin/python3 (3.11) running:
-//   ts = [create_task(f(i, (i * 7) % 5 * 0.002)) for i in range(10)]
+//   ts = [create_task(f(i, (i * 7) % 5 * 0.03)) for i in range(10)]
 //   [await c for c in as_completed(ts + [ts[0], ts[3]])]
 //     -> [0, 5, 3, 8, 1, 6, 4, 9, 2, 7]
 //   big = [create_task(f(i, 0)) for i in range(20000)]
@@ -148,7 +148,7 @@ TEST(Wait, AsCompletedDedupsAndKeepsCompletionOrder) {
   auto m = [&]() -> aioc::Coro<std::string> {
     std::vector<aioc::Task<int>> ts;
     for (int i = 0; i < 10; ++i)
-      ts.push_back(aioc::createTask(f(i, (i * 7) % 5 * 0.002)));
+      ts.push_back(aioc::createTask(f(i, (i * 7) % 5 * 0.03)));
     auto args = ts;
     args.push_back(ts[0]);
     args.push_back(ts[3]);
