@@ -132,6 +132,32 @@ Coro<void> neverAnswers() {
   co_await c.aclose();
 }
 
+// A request with a shorter timeout than one already in flight must time out
+// on its own deadline, not when the longer one's check comes round.
+Coro<void> shorterTimeoutFiresFirst() {
+  httpx::ClientOptions o;
+  o.timeout = 60;
+  httpx::AsyncClient c(o);
+  auto slow = createTask(
+      [&]() -> Coro<void> { co_await c.get(server().url("/never")); }());
+  co_await sleep(0.05); // the long request is in flight
+  httpx::RequestArgs a;
+  a.timeout = 0.3;
+  try {
+    co_await c.get(server().url("/never"), a);
+    ADD_FAILURE();
+  } catch (const httpx::TimeoutException &e) {
+    EXPECT_STREQ(e.typeName(), "ReadTimeout");
+  }
+  EXPECT_FALSE(slow.done());
+  slow.cancel();
+  try {
+    co_await slow;
+  } catch (const CancelledError &) {
+  }
+  co_await c.aclose();
+}
+
 Coro<void> resetMidBody() {
   httpx::AsyncClient c;
   try {
@@ -216,6 +242,9 @@ TEST(Httpx, KeepAliveReusesOneConnection) { aioc::run(keepAlive()); }
 TEST(Httpx, StatusErrorsRaiseForStatus) { aioc::run(statusErrors()); }
 TEST(Httpx, Redirects) { aioc::run(redirects()); }
 TEST(Httpx, NeverAnsweringServerTimesOut) { aioc::run(neverAnswers()); }
+TEST(Httpx, ShorterRequestTimeoutFiresFirst) {
+  aioc::run(shorterTimeoutFiresFirst());
+}
 TEST(Httpx, ResetMidBody) { aioc::run(resetMidBody()); }
 TEST(Httpx, TenMegabytesAndChunked) { aioc::run(bigAndChunked()); }
 TEST(Httpx, MethodsParamsHeadersJson) { aioc::run(methodsAndArgs()); }

@@ -415,8 +415,21 @@ private:
   // longer than their timeout.
   void armReadTimer(AsyncTransfer *at) {
     double rt = at->t->request().readTimeout;
-    if (rt > 0 && !sweep_)
-      sweep_ = loop_->callLater(rt, [this] { sweepReadTimeouts(); });
+    if (rt <= 0)
+      return;
+    // A request with a shorter timeout than the pending sweep's moves the
+    // sweep earlier; otherwise it would fire only at the later deadline.
+    double due = monotonicNow() + rt;
+    if (sweep_ && due >= sweepAt_)
+      return;
+    if (sweep_)
+      sweep_->cancel();
+    scheduleSweep(rt, due);
+  }
+
+  void scheduleSweep(double delay, double due) {
+    sweepAt_ = due;
+    sweep_ = loop_->callLater(delay, [this] { sweepReadTimeouts(); });
   }
 
   void sweepReadTimeouts() {
@@ -438,9 +451,10 @@ private:
       at->t->failWith(Failure::ReadTimeout);
       finish(at, nullptr, false);
     }
-    if (std::isfinite(next))
-      sweep_ = loop_->callLater(std::max(next - now, 0.001),
-                                [this] { sweepReadTimeouts(); });
+    if (std::isfinite(next)) {
+      double delay = std::max(next - now, 0.001);
+      scheduleSweep(delay, now + delay);
+    }
   }
 
   // Remove from curl; complete the future unless `silent` (cancelled).
@@ -481,6 +495,7 @@ private:
   std::shared_ptr<const Headers> baseHeaders_;
   CURLM *multi_ = nullptr;
   HandleRef timer_, sweep_;
+  double sweepAt_ = 0; // monotonic time the pending sweep_ runs at
   std::vector<FdState> fds_;
   std::vector<AsyncTransfer *> active_;
   std::vector<std::unique_ptr<Transfer>> spare_;
