@@ -234,16 +234,7 @@ public:
   // Each thread parses with its own DFA and context cache (see
   // IndentingLexer's constructor for why).
   explicit GuardedParser(antlr4::TokenStream *input) : P(input) {
-    struct Cache {
-      std::vector<antlr4::dfa::DFA> dfa;
-      antlr4::atn::PredictionContextCache contexts;
-      explicit Cache(const antlr4::atn::ATN &atn) {
-        dfa.reserve(atn.getNumberOfDecisions());
-        for (size_t i = 0; i < atn.getNumberOfDecisions(); ++i)
-          dfa.emplace_back(atn.getDecisionState(i), i);
-      }
-    };
-    thread_local Cache cache(getATN());
+    auto &cache = frontend::ThreadDFACache<P>::get(getATN());
     delete _interpreter;
     _interpreter = new antlr4::atn::ParserATNSimulator(
         this, getATN(), cache.dfa, cache.contexts);

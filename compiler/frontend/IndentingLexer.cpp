@@ -30,16 +30,7 @@ char closerFor(char open) {
 // So each thread gets its own DFA and context cache. Warming one up costs
 // little: a cold pass over the stdlib is as fast as a warm one.
 IndentingLexer::IndentingLexer(antlr4::CharStream *input) : PythonLexer(input) {
-  struct Cache {
-    std::vector<antlr4::dfa::DFA> dfa;
-    antlr4::atn::PredictionContextCache contexts;
-    explicit Cache(const antlr4::atn::ATN &atn) {
-      dfa.reserve(atn.getNumberOfDecisions());
-      for (size_t i = 0; i < atn.getNumberOfDecisions(); ++i)
-        dfa.emplace_back(atn.getDecisionState(i), i);
-    }
-  };
-  thread_local Cache cache(getATN());
+  auto &cache = ThreadDFACache<PythonLexer>::get(getATN());
   delete _interpreter;
   _interpreter = new antlr4::atn::LexerATNSimulator(this, getATN(), cache.dfa,
                                                     cache.contexts);

@@ -12,6 +12,22 @@
 #include <vector>
 
 namespace aioc::frontend {
+// One DFA and prediction-context cache per thread and per recognizer class
+// (Recognizer = the generated lexer or parser): ANTLR's shared static DFA
+// races between threads (antlr4 issue #3332, fixed only in 4.10).
+template <class Recognizer> struct ThreadDFACache {
+  std::vector<antlr4::dfa::DFA> dfa;
+  antlr4::atn::PredictionContextCache contexts;
+  explicit ThreadDFACache(const antlr4::atn::ATN &atn) {
+    dfa.reserve(atn.getNumberOfDecisions());
+    for (size_t i = 0; i < atn.getNumberOfDecisions(); ++i)
+      dfa.emplace_back(atn.getDecisionState(i), i);
+  }
+  static ThreadDFACache &get(const antlr4::atn::ATN &atn) {
+    thread_local ThreadDFACache cache(atn);
+    return cache;
+  }
+};
 
 struct LexError {
   size_t index;    // code point index into the lexer's input
