@@ -4,6 +4,7 @@
 // Internal to the front end (ANTLR types stop here).
 #pragma once
 
+#include "LexError.h"
 #include "PythonLexer.h"
 
 #include <deque>
@@ -27,13 +28,6 @@ template <class Recognizer> struct ThreadDFACache {
     thread_local ThreadDFACache cache(atn);
     return cache;
   }
-};
-
-struct LexError {
-  size_t index;    // code point index into the lexer's input
-  size_t endIndex; // one past the end (== index for a point)
-  std::string message;
-  bool atEOF = false; // found only at the end of input (unclosed bracket)
 };
 
 class IndentingLexer : public gen::PythonLexer {
