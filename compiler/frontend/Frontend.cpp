@@ -5,6 +5,7 @@
 
 #include "IndentingLexer.h"
 #include "PythonParser.h"
+#include "Tokenizer.h"
 
 #include <llvm/Support/Casting.h>
 #include <llvm/Support/ConvertUTF.h>
@@ -2485,8 +2486,8 @@ Expr *Builder::fstringInput(P::Fstring_inputContext *c) {
 // ------------------------------------------------------------- parsing
 
 struct Parsed {
-  std::unique_ptr<antlr4::ANTLRInputStream> input;
-  std::unique_ptr<frontend::IndentingLexer> lexer;
+  std::unique_ptr<frontend::Utf8CharStream> input;
+  std::unique_ptr<frontend::Tokenizer> lexer; // tokens die before it
   std::unique_ptr<antlr4::CommonTokenStream> tokens;
   std::unique_ptr<GuardedParser> parser;
 };
@@ -2523,10 +2524,8 @@ Ctx *twoStage(Parsed &p, Rule rule, ErrorCollector &collector, bool &tooDeep) {
 }
 
 void setupParse(Parsed &p, std::string_view text, bool fstring) {
-  p.input =
-      std::make_unique<antlr4::ANTLRInputStream>(text.data(), text.size());
-  p.lexer = std::make_unique<frontend::IndentingLexer>(p.input.get());
-  p.lexer->removeErrorListeners();
+  p.input = std::make_unique<frontend::Utf8CharStream>(text);
+  p.lexer = std::make_unique<frontend::Tokenizer>(p.input.get());
   if (fstring)
     p.lexer->startInsideBrackets();
   p.tokens = std::make_unique<antlr4::CommonTokenStream>(p.lexer.get());
