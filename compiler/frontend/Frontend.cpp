@@ -2528,7 +2528,8 @@ void setupParse(Parsed &p, std::string_view text, bool fstring) {
   p.lexer = std::make_unique<frontend::Tokenizer>(p.input.get());
   if (fstring)
     p.lexer->startInsideBrackets();
-  p.tokens = std::make_unique<antlr4::CommonTokenStream>(p.lexer.get());
+  p.tokens =
+      std::make_unique<frontend::TokenBuffer>(p.lexer.get(), text.size());
   p.parser = std::make_unique<GuardedParser>(p.tokens.get());
 }
 

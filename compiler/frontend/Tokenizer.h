@@ -114,4 +114,29 @@ private:
   llvm::BumpPtrAllocator arena_; // the tokens handed out
 };
 
+// The parser's token stream over a Tokenizer: all tokens are read up front
+// (the parser reads them all anyway) into a vector reserved from the size of
+// the text, and since every Tokenizer token is on the default channel,
+// looking ahead is indexing instead of CommonTokenStream's channel walk.
+class TokenBuffer : public antlr4::CommonTokenStream {
+public:
+  TokenBuffer(Tokenizer *source, size_t textBytes) : CommonTokenStream(source) {
+    // Python averages 7 to 8 bytes a token.
+    _tokens.reserve(textBytes / 6 + 16);
+    fill();
+  }
+  antlr4::Token *LT(ssize_t k) override {
+    if (k <= 0)
+      return CommonTokenStream::LT(k);
+    size_t i = _p + static_cast<size_t>(k) - 1;
+    return _tokens[std::min(i, _tokens.size() - 1)].get();
+  }
+  size_t LA(ssize_t i) override { return LT(i)->getType(); }
+  void consume() override {
+    if (_p + 1 >= _tokens.size())
+      throw antlr4::IllegalStateException("cannot consume EOF");
+    ++_p;
+  }
+};
+
 } // namespace aioc::frontend

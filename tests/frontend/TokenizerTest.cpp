@@ -2,6 +2,7 @@
 // lexer + IndentingLexer): identical token streams (type, text, channel,
 // line, column, start/stop index) and identical tokenizer errors, on the
 // project's Python files, on tricky snippets and on generated ones.
+#include "Tokenizer.h"
 #include "frontend/TokenizerCheck.h"
 
 #include <llvm/Support/ConvertUTF.h>
@@ -10,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <random>
 #include <string>
 #include <vector>
@@ -311,5 +313,37 @@ TEST(Tokenizer, SameStreamOnGeneratedSnippets) {
     std::string b = compareWithReference(src, true);
     ASSERT_EQ(a, "") << "source: " << src;
     ASSERT_EQ(b, "") << "f-string field: " << src;
+  }
+}
+
+// TokenBuffer's shortcuts (LT, LA, consume) against CommonTokenStream's
+// channel walk over the same tokens.
+TEST(Tokenizer, TokenBufferMovesLikeCommonTokenStream) {
+  for (const char *src : {"", "x", "if a:\n  b(c, [d])\n", "x = (1,\n", "a $ b",
+                          "match x:\n case 1: pass\n"}) {
+    aioc::frontend::Utf8CharStream in1(src), in2(src);
+    aioc::frontend::Tokenizer t1(&in1), t2(&in2);
+    antlr4::CommonTokenStream common(&t1);
+    aioc::frontend::TokenBuffer buffer(&t2, strlen(src));
+    for (int step = 0;; ++step) {
+      for (ssize_t k = -2; k <= 3; ++k) {
+        if (k == 0 || (k < 0 && step + k < 0))
+          continue;
+        antlr4::Token *a = common.LT(k), *b = buffer.LT(k);
+        ASSERT_EQ(a->getStartIndex(), b->getStartIndex()) << src << k;
+        ASSERT_EQ(a->getType(), b->getType()) << src << k;
+        ASSERT_EQ(common.LA(k), buffer.LA(k));
+      }
+      ASSERT_EQ(common.index(), buffer.index());
+      if (common.LA(1) == antlr4::Token::EOF) {
+        EXPECT_THROW(buffer.consume(), antlr4::IllegalStateException);
+        break;
+      }
+      common.consume();
+      buffer.consume();
+    }
+    common.seek(0);
+    buffer.seek(0);
+    EXPECT_EQ(common.LT(1)->getStartIndex(), buffer.LT(1)->getStartIndex());
   }
 }
