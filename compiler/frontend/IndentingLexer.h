@@ -1,7 +1,10 @@
 // The generated Python lexer plus what a context-free lexer cannot do:
 // INDENT/DEDENT from leading whitespace, NEWLINE dropped inside brackets and
 // on blank lines, the `match` soft keyword, and CPython's tokenizer errors.
-// Internal to the front end (ANTLR types stop here).
+// The reference implementation: the front end parses with Tokenizer (the
+// same token stream, hand-written), which the tests and the fuzz target
+// compare against this one. Internal to the front end (ANTLR types stop
+// here).
 #pragma once
 
 #include "LexError.h"

@@ -302,7 +302,7 @@ TEST(Tokenizer, SameStreamOnGeneratedSnippets) {
       "o",  "0x",  "_1", "\0"};
   const size_t nPieces = sizeof pieces / sizeof pieces[0];
   std::mt19937 rng(12345);
-  for (int i = 0; i < 20000; ++i) {
+  for (int i = 0; i < 5000; ++i) {
     std::string src;
     size_t len = rng() % 24;
     for (size_t k = 0; k < len; ++k) {
