@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <ctime>
 #include <optional>
 
 namespace aioc {
@@ -2677,6 +2678,18 @@ bool toUTF8(std::string_view src, const std::string &encoding,
 
 } // namespace
 
+FrontendTimes &frontendTimes() {
+  static FrontendTimes times;
+  return times;
+}
+
+uint64_t threadCPUTimeNs() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<uint64_t>(ts.tv_sec) * 1000000000u +
+         static_cast<uint64_t>(ts.tv_nsec);
+}
+
 ParseResult parseFile(SourceManager &sm, unsigned fileId,
                       DiagnosticEngine &diags) {
   std::vector<Diagnostic> errors;
@@ -2729,14 +2742,28 @@ ParseResult parseFile(const SourceManager &sm, unsigned fileId,
     }
   }
   if (errs.empty()) {
+    FrontendTimes &times = frontendTimes();
+    bool timed = times.enabled.load(std::memory_order_relaxed);
+    uint64_t t0 = timed ? threadCPUTimeNs() : 0;
+    auto lap = [&](std::atomic<uint64_t> &stage) {
+      uint64_t now = threadCPUTimeNs();
+      stage += now - t0;
+      t0 = now;
+    };
     Parsed p;
     setupParse(p, src, false);
     PosMap pm(src);
+    if (timed) {
+      p.tokens->fill();
+      lap(times.lexNs);
+    }
     ErrorCollector collector(pm, errs, "");
     bool deep = false;
     auto *tree =
         twoStage<P::File_inputContext>(p, &P::file_input, collector, deep);
     mergeLexErrors(p, pm, errs, 0, "");
+    if (timed)
+      lap(times.parseNs);
     if (deep) {
       SourceLoc l{1, 0};
       errs.push_back({{l, l},
@@ -2751,6 +2778,15 @@ ParseResult parseFile(const SourceManager &sm, unsigned fileId,
       if (errs.empty())
         result.module = m;
     }
+    if (timed)
+      lap(times.buildNs);
+    // The parse tree and the tokens go now (users before what they use).
+    p.parser.reset();
+    p.tokens.reset();
+    p.lexer.reset();
+    p.input.reset();
+    if (timed)
+      lap(times.freeNs);
   }
   // At most a handful: later ones are mostly consequences of the first.
   size_t shown = 0;
