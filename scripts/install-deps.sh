@@ -6,7 +6,7 @@ PKGS="cmake ninja-build make g++ antlr4 libantlr4-runtime-dev uuid-dev
 libcurl4-openssl-dev llvm-16-dev libzstd-dev clang-16 libclang-rt-16-dev
 lld-16 googletest libgtest-dev libgmock-dev libbenchmark-dev
 python3 python3-httpx python3-aiofiles python3-requests clang-format
-libicu-dev"
+libicu-dev libmimalloc-dev"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

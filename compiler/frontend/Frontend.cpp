@@ -18,7 +18,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <ctime>
 #include <optional>
+#include <type_traits>
+#include <typeinfo>
 
 namespace aioc {
 
@@ -274,21 +277,111 @@ inline size_t termAt(ParserRuleContext *c, size_t i) {
   return static_cast<TerminalNode *>(c->children[i])->getSymbol()->getType();
 }
 
+// A parse tree from a successful parse holds only rule contexts and terminal
+// nodes, so a typeid comparison (a pointer compare when it matches) tells them
+// apart; ANTLR's own accessors dynamic_cast every child instead.
+inline bool isTerminal(const ParseTree *t) {
+  const std::type_info &ti = typeid(*t);
+  return ti == typeid(antlr4::tree::TerminalNodeImpl) ||
+         ti == typeid(antlr4::tree::ErrorNodeImpl);
+}
+
 // `ch` as a context of rule `index`, or nullptr (a terminal or another rule).
 template <class T> T *asRule(ParseTree *ch, size_t index) {
-  auto *r = dynamic_cast<ParserRuleContext *>(ch);
-  return r && r->getRuleIndex() == index ? static_cast<T *>(r) : nullptr;
+  if (isTerminal(ch))
+    return nullptr;
+  auto *r = static_cast<ParserRuleContext *>(ch);
+  return r->getRuleIndex() == index ? static_cast<T *>(r) : nullptr;
 }
 
 size_t tokType(ParseTree *t) {
-  if (auto *tn = dynamic_cast<TerminalNode *>(t))
-    return tn->getSymbol()->getType();
+  if (isTerminal(t))
+    return static_cast<TerminalNode *>(t)->getSymbol()->getType();
   return 0;
 }
 
 template <class T> T *childAs(ParserRuleContext *c, size_t i) {
   return dynamic_cast<T *>(c->children[i]);
 }
+
+// The rule index of context class T (the generated classes carry it only as
+// a virtual function), asked once of a throwaway instance.
+template <class T> size_t ruleIndexOf() {
+  static const size_t index = T(nullptr, 0).getRuleIndex();
+  return index;
+}
+
+// The i-th child of rule T / all of them, as the generated accessors return.
+template <class T> T *nthRule(ParserRuleContext *c, size_t i) {
+  size_t want = ruleIndexOf<T>();
+  for (ParseTree *ch : c->children)
+    if (!isTerminal(ch) &&
+        static_cast<ParserRuleContext *>(ch)->getRuleIndex() == want &&
+        i-- == 0)
+      return static_cast<T *>(ch);
+  return nullptr;
+}
+template <class T> std::vector<T *> allRules(ParserRuleContext *c) {
+  size_t want = ruleIndexOf<T>();
+  std::vector<T *> out;
+  for (ParseTree *ch : c->children)
+    if (!isTerminal(ch) &&
+        static_cast<ParserRuleContext *>(ch)->getRuleIndex() == want)
+      out.push_back(static_cast<T *>(ch));
+  return out;
+}
+TerminalNode *nthToken(ParserRuleContext *c, size_t type, size_t i) {
+  for (ParseTree *ch : c->children)
+    if (isTerminal(ch) &&
+        static_cast<TerminalNode *>(ch)->getSymbol()->getType() == type &&
+        i-- == 0)
+      return static_cast<TerminalNode *>(ch);
+  return nullptr;
+}
+std::vector<TerminalNode *> allTokens(ParserRuleContext *c, size_t type) {
+  std::vector<TerminalNode *> out;
+  for (ParseTree *ch : c->children)
+    if (isTerminal(ch) &&
+        static_cast<TerminalNode *>(ch)->getSymbol()->getType() == type)
+      out.push_back(static_cast<TerminalNode *>(ch));
+  return out;
+}
+
+// Drop-in replacements for the generated accessors: the accessor's own
+// signature picks the form (one child, the i-th, or all), so
+// KID(c, test) / KID(c, test, 1) / TOK(c, NAME) return exactly what
+// c->test() / c->test(1) / c->NAME() would.
+template <class C, class T> T *fastKid(C *c, T *(C::*)()) {
+  return nthRule<T>(c, 0);
+}
+template <class C, class T> T *fastKid(C *c, T *(C::*)(size_t), size_t i) {
+  return nthRule<T>(c, i);
+}
+template <class C, class T>
+std::vector<T *> fastKid(C *c, std::vector<T *> (C::*)()) {
+  return allRules<T>(c);
+}
+template <class C>
+TerminalNode *fastTok(C *c, TerminalNode *(C::*)(), size_t type) {
+  return nthToken(c, type, 0);
+}
+template <class C>
+TerminalNode *fastTok(C *c, TerminalNode *(C::*)(size_t), size_t type,
+                      size_t i) {
+  return nthToken(c, type, i);
+}
+template <class C>
+std::vector<TerminalNode *> fastTok(C *c, std::vector<TerminalNode *> (C::*)(),
+                                    size_t type) {
+  return allTokens(c, type);
+}
+#define KID(c, acc, ...)                                                       \
+  fastKid(c, &std::remove_pointer_t<std::remove_reference_t<decltype(c)>>::acc \
+                 __VA_OPT__(, ) __VA_ARGS__)
+#define TOK(c, tok, ...)                                                       \
+  fastTok(c,                                                                   \
+          &std::remove_pointer_t<std::remove_reference_t<decltype(c)>>::tok,   \
+          P::tok __VA_OPT__(, ) __VA_ARGS__)
 
 void appendUTF8(std::string &out, uint32_t cp) {
   // Lone surrogates (from "\ud800") keep their 3-byte form, as the dumper
@@ -490,7 +583,7 @@ struct ParseSession {
 
 Module *Builder::module(P::File_inputContext *c) {
   auto *m = make<Module>(R(c));
-  for (auto *s : c->stmt())
+  for (auto *s : KID(c, stmt))
     stmt(s, m->body);
   if (!m->body.empty())
     m->range = span(m->body.front()->range, m->body.back()->range);
@@ -498,24 +591,24 @@ Module *Builder::module(P::File_inputContext *c) {
 }
 
 void Builder::stmt(P::StmtContext *c, StmtList &out) {
-  if (auto *ss = c->simple_stmts()) {
-    for (auto *s : ss->simple_stmt())
+  if (auto *ss = KID(c, simple_stmts)) {
+    for (auto *s : KID(ss, simple_stmt))
       if (Stmt *st = simpleStmt(s))
         out.push_back(st);
     return;
   }
-  if (Stmt *st = compoundStmt(c->compound_stmt()))
+  if (Stmt *st = compoundStmt(KID(c, compound_stmt)))
     out.push_back(st);
 }
 
 void Builder::block(P::BlockContext *c, StmtList &out) {
-  if (auto *ss = c->simple_stmts()) {
-    for (auto *s : ss->simple_stmt())
+  if (auto *ss = KID(c, simple_stmts)) {
+    for (auto *s : KID(ss, simple_stmt))
       if (Stmt *st = simpleStmt(s))
         out.push_back(st);
     return;
   }
-  for (auto *s : c->stmt())
+  for (auto *s : KID(c, stmt))
     stmt(s, out);
 }
 
@@ -526,9 +619,9 @@ Stmt *Builder::simpleStmt(P::Simple_stmtContext *c) {
     return exprStmt(e);
   if (auto *d = asRule<P::Del_stmtContext>(ch, P::RuleDel_stmt)) {
     auto *s = make<Delete>(r);
-    Expr *t = exprlist(d->exprlist());
+    Expr *t = exprlist(KID(d, exprlist));
     if (auto *tup = dyn_cast<Tuple>(t);
-        tup && d->exprlist()->getStart()->getType() != P::OPEN_PAREN)
+        tup && KID(d, exprlist)->getStart()->getType() != P::OPEN_PAREN)
       s->targets = tup->elts; // `del a, b` has two targets
     else
       s->targets.push_back(t);
@@ -544,13 +637,13 @@ Stmt *Builder::simpleStmt(P::Simple_stmtContext *c) {
     return make<Continue>(r);
   if (auto *rs = asRule<P::Return_stmtContext>(ch, P::RuleReturn_stmt)) {
     auto *s = make<Return>(r);
-    if (auto *t = rs->testlist_star_expr())
+    if (auto *t = KID(rs, testlist_star_expr))
       s->value = testlistStar(t);
     return s;
   }
   if (auto *rs = asRule<P::Raise_stmtContext>(ch, P::RuleRaise_stmt)) {
     auto *s = make<Raise>(r);
-    auto tests = rs->test();
+    auto tests = KID(rs, test);
     if (!tests.empty())
       s->exc = test(tests[0]);
     if (tests.size() > 1)
@@ -559,36 +652,36 @@ Stmt *Builder::simpleStmt(P::Simple_stmtContext *c) {
   }
   if (auto *g = asRule<P::Global_stmtContext>(ch, P::RuleGlobal_stmt)) {
     auto *s = make<Global>(r);
-    for (auto *n : g->NAME())
+    for (auto *n : TOK(g, NAME))
       s->names.push_back(ident(n));
     return s;
   }
   if (auto *g = asRule<P::Nonlocal_stmtContext>(ch, P::RuleNonlocal_stmt)) {
     auto *s = make<Nonlocal>(r);
-    for (auto *n : g->NAME())
+    for (auto *n : TOK(g, NAME))
       s->names.push_back(ident(n));
     return s;
   }
   if (auto *a = asRule<P::Assert_stmtContext>(ch, P::RuleAssert_stmt)) {
     auto *s = make<Assert>(r);
-    s->test = test(a->test(0));
-    if (a->test().size() > 1)
-      s->msg = test(a->test(1));
+    s->test = test(KID(a, test, 0));
+    if (KID(a, test).size() > 1)
+      s->msg = test(KID(a, test, 1));
     return s;
   }
   if (auto *i = asRule<P::Import_stmtContext>(ch, P::RuleImport_stmt)) {
-    if (auto *in = i->import_name()) {
+    if (auto *in = KID(i, import_name)) {
       auto *s = make<Import>(r);
-      for (auto *d : in->dotted_as_names()->dotted_as_name()) {
+      for (auto *d : KID(KID(in, dotted_as_names), dotted_as_name)) {
         auto *a = make<Alias>(R(d));
-        a->name = ident(d->dotted_name());
-        if (d->AS())
-          a->asname = ident(d->NAME());
+        a->name = ident(KID(d, dotted_name));
+        if (TOK(d, AS))
+          a->asname = ident(TOK(d, NAME));
         s->names.push_back(a);
       }
       return s;
     }
-    return importFrom(i->import_from());
+    return importFrom(KID(i, import_from));
   }
   error(r, "invalid syntax");
   return nullptr;
@@ -605,22 +698,22 @@ Stmt *Builder::importFrom(P::Import_fromContext *c) {
     else if (t == P::IMPORT)
       break;
   }
-  if (auto *d = c->dotted_name())
+  if (auto *d = KID(c, dotted_name))
     s->module = ident(d);
-  auto *targets = c->import_targets();
-  if (targets->STAR()) {
-    auto *a = make<Alias>(R(targets->STAR()));
+  auto *targets = KID(c, import_targets);
+  if (TOK(targets, STAR)) {
+    auto *a = make<Alias>(R(TOK(targets, STAR)));
     a->name = "*";
     s->names.push_back(a);
   } else {
-    for (auto *n : targets->import_as_names()->import_as_name()) {
+    for (auto *n : KID(KID(targets, import_as_names), import_as_name)) {
       auto *a = make<Alias>(R(n));
-      a->name = ident(n->NAME(0));
-      if (n->AS())
-        a->asname = ident(n->NAME(1));
+      a->name = ident(TOK(n, NAME, 0));
+      if (TOK(n, AS))
+        a->asname = ident(TOK(n, NAME, 1));
       s->names.push_back(a);
     }
-    if (!targets->OPEN_PAREN() && targets->getStop()->getType() == P::COMMA)
+    if (!TOK(targets, OPEN_PAREN) && targets->getStop()->getType() == P::COMMA)
       error(R(targets->getStop()),
             "trailing comma not allowed without surrounding parentheses");
   }
@@ -629,8 +722,8 @@ Stmt *Builder::importFrom(P::Import_fromContext *c) {
 
 Stmt *Builder::exprStmt(P::Expr_stmtContext *c) {
   SourceRange r = R(c);
-  auto parts = c->star_or_yield();
-  if (auto *ann = c->annassign()) {
+  auto parts = KID(c, star_or_yield);
+  if (auto *ann = KID(c, annassign)) {
     auto *s = make<AnnAssign>(r);
     Expr *target = starOrYield(c->lhs);
     s->target = target;
@@ -647,12 +740,12 @@ Stmt *Builder::exprStmt(P::Expr_stmtContext *c) {
     else
       setContext(target, ExprContext::Store);
     s->simple = isa<Name>(target) && !parenthesized;
-    s->annotation = test(ann->test());
-    if (auto *v = ann->star_or_yield())
+    s->annotation = test(KID(ann, test));
+    if (auto *v = KID(ann, star_or_yield))
       s->value = starOrYield(v);
     return s;
   }
-  if (auto *aug = c->augassign()) {
+  if (auto *aug = KID(c, augassign)) {
     auto *s = make<AugAssign>(r);
     s->target = starOrYield(c->lhs);
     if (!isa<Name>(s->target) && !isa<Attribute>(s->target) &&
@@ -708,10 +801,10 @@ Stmt *Builder::compoundStmt(P::Compound_stmtContext *c) {
     return ifStmt(i);
   if (auto *w = asRule<P::While_stmtContext>(ch, P::RuleWhile_stmt)) {
     auto *s = make<While>(r);
-    s->test = namedexpr(w->namedexpr_test());
-    block(w->block(), s->body);
-    if (auto *e = w->else_clause())
-      block(e->block(), s->orelse);
+    s->test = namedexpr(KID(w, namedexpr_test));
+    block(KID(w, block), s->body);
+    if (auto *e = KID(w, else_clause))
+      block(KID(e, block), s->orelse);
     return s;
   }
   if (auto *f = asRule<P::For_stmtContext>(ch, P::RuleFor_stmt))
@@ -727,29 +820,29 @@ Stmt *Builder::compoundStmt(P::Compound_stmtContext *c) {
   if (auto *m = asRule<P::Match_stmtContext>(ch, P::RuleMatch_stmt))
     return matchStmt(m);
   if (auto *a = asRule<P::Async_stmtContext>(ch, P::RuleAsync_stmt)) {
-    if (auto *f = a->funcdef())
+    if (auto *f = KID(a, funcdef))
       return funcdef(f, true, r);
-    if (auto *w = a->with_stmt())
+    if (auto *w = KID(a, with_stmt))
       return withStmt(w, true, r);
-    return forStmt(a->for_stmt(), true, r);
+    return forStmt(KID(a, for_stmt), true, r);
   }
   if (auto *d = asRule<P::DecoratedContext>(ch, P::RuleDecorated)) {
     ExprList decos;
-    for (auto *dc : d->decorator())
-      decos.push_back(namedexpr(dc->namedexpr_test()));
+    for (auto *dc : KID(d, decorator))
+      decos.push_back(namedexpr(KID(dc, namedexpr_test)));
     // Python's node range starts at `def`/`class`, after the decorators.
-    if (auto *k = d->classdef()) {
+    if (auto *k = KID(d, classdef)) {
       ClassDef *cd = classdef(k, R(k));
       cd->decorator_list = std::move(decos);
       return cd;
     }
-    if (auto *f = d->funcdef()) {
+    if (auto *f = KID(d, funcdef)) {
       FunctionDef *fd = funcdef(f, false, R(f));
       fd->decorator_list = std::move(decos);
       return fd;
     }
-    auto *af = d->async_funcdef();
-    FunctionDef *fd = funcdef(af->funcdef(), true, R(af));
+    auto *af = KID(d, async_funcdef);
+    FunctionDef *fd = funcdef(KID(af, funcdef), true, R(af));
     fd->decorator_list = std::move(decos);
     return fd;
   }
@@ -759,76 +852,76 @@ Stmt *Builder::compoundStmt(P::Compound_stmtContext *c) {
 
 Stmt *Builder::ifStmt(P::If_stmtContext *c) {
   auto *top = make<If>(R(c));
-  top->test = namedexpr(c->namedexpr_test());
-  block(c->block(), top->body);
+  top->test = namedexpr(KID(c, namedexpr_test));
+  block(KID(c, block), top->body);
   If *cur = top;
-  for (auto *e : c->elif_clause()) {
+  for (auto *e : KID(c, elif_clause)) {
     SourceRange er = {pm_.begin(e->getStart()), pm_.end(c->getStop())};
     auto *n = make<If>(er);
-    n->test = namedexpr(e->namedexpr_test());
-    block(e->block(), n->body);
+    n->test = namedexpr(KID(e, namedexpr_test));
+    block(KID(e, block), n->body);
     cur->orelse.push_back(n);
     cur = n;
   }
-  if (auto *e = c->else_clause())
-    block(e->block(), cur->orelse);
+  if (auto *e = KID(c, else_clause))
+    block(KID(e, block), cur->orelse);
   return top;
 }
 
 Stmt *Builder::forStmt(P::For_stmtContext *c, bool isAsync, SourceRange r) {
   auto *s = make<For>(r);
   s->isAsync = isAsync;
-  s->target = exprlist(c->exprlist());
+  s->target = exprlist(KID(c, exprlist));
   setContext(s->target, ExprContext::Store);
-  s->iter = testlistStar(c->testlist_star_expr());
-  block(c->block(), s->body);
-  if (auto *e = c->else_clause())
-    block(e->block(), s->orelse);
+  s->iter = testlistStar(KID(c, testlist_star_expr));
+  block(KID(c, block), s->body);
+  if (auto *e = KID(c, else_clause))
+    block(KID(e, block), s->orelse);
   return s;
 }
 
 Stmt *Builder::withStmt(P::With_stmtContext *c, bool isAsync, SourceRange r) {
   auto *s = make<With>(r);
   s->isAsync = isAsync;
-  for (auto *wi : c->with_item()) {
+  for (auto *wi : KID(c, with_item)) {
     auto *item = make<WithItem>(R(wi));
-    item->context_expr = test(wi->test());
-    if (wi->AS()) {
+    item->context_expr = test(KID(wi, test));
+    if (TOK(wi, AS)) {
       item->optional_vars =
-          wi->expr() ? expr(wi->expr()) : starExpr(wi->star_expr());
+          KID(wi, expr) ? expr(KID(wi, expr)) : starExpr(KID(wi, star_expr));
       setContext(item->optional_vars, ExprContext::Store);
     }
     s->items.push_back(item);
   }
-  block(c->block(), s->body);
+  block(KID(c, block), s->body);
   return s;
 }
 
 Stmt *Builder::tryStmt(P::Try_stmtContext *c) {
   auto *s = make<Try>(R(c));
-  block(c->block(), s->body);
+  block(KID(c, block), s->body);
   bool plain = false, star = false;
-  for (auto *e : c->except_clause()) {
+  for (auto *e : KID(c, except_clause)) {
     auto *h = make<ExceptHandler>(R(e));
-    bool isStar = e->STAR() != nullptr;
+    bool isStar = TOK(e, STAR) != nullptr;
     (isStar ? star : plain) = true;
-    if (auto *t = e->test())
+    if (auto *t = KID(e, test))
       h->type = test(t);
     else if (isStar)
-      error(R(e->STAR()), "expected one or more exception types");
-    if (e->AS())
-      h->name = ident(e->NAME());
-    block(e->block(), h->body);
+      error(R(TOK(e, STAR)), "expected one or more exception types");
+    if (TOK(e, AS))
+      h->name = ident(TOK(e, NAME));
+    block(KID(e, block), h->body);
     s->handlers.push_back(h);
   }
   if (plain && star)
     error(R(c->getStart()),
           "cannot have both 'except' and 'except*' on the same 'try'");
   s->isStar = star;
-  if (auto *e = c->else_clause())
-    block(e->block(), s->orelse);
-  if (auto *f = c->finally_clause())
-    block(f->block(), s->finalbody);
+  if (auto *e = KID(c, else_clause))
+    block(KID(e, block), s->orelse);
+  if (auto *f = KID(c, finally_clause))
+    block(KID(f, block), s->finalbody);
   return s;
 }
 
@@ -836,28 +929,28 @@ FunctionDef *Builder::funcdef(P::FuncdefContext *c, bool isAsync,
                               SourceRange r) {
   auto *f = make<FunctionDef>(r);
   f->isAsync = isAsync;
-  f->name = ident(c->NAME());
-  f->nameRange = R(c->NAME());
-  auto *params = c->parameters();
-  f->args = typedArgs(params->typedargslist(), R(params));
-  if (auto *t = c->test())
+  f->name = ident(TOK(c, NAME));
+  f->nameRange = R(TOK(c, NAME));
+  auto *params = KID(c, parameters);
+  f->args = typedArgs(KID(params, typedargslist), R(params));
+  if (auto *t = KID(c, test))
     f->returns = test(t);
-  block(c->block(), f->body);
+  block(KID(c, block), f->body);
   return f;
 }
 
 ClassDef *Builder::classdef(P::ClassdefContext *c, SourceRange r) {
   auto *k = make<ClassDef>(r);
-  k->name = ident(c->NAME());
-  k->nameRange = R(c->NAME());
-  if (auto *a = c->arglist()) {
+  k->name = ident(TOK(c, NAME));
+  k->nameRange = R(TOK(c, NAME));
+  if (auto *a = KID(c, arglist)) {
     // Only calls take a bare generator argument.
-    for (auto *arg : a->argument())
-      if (arg->comp_for())
+    for (auto *arg : KID(a, argument))
+      if (KID(arg, comp_for))
         error(R(arg), "invalid syntax");
     arguments(a, k->bases, k->keywords);
   }
-  block(c->block(), k->body);
+  block(KID(c, block), k->body);
   return k;
 }
 
@@ -872,13 +965,13 @@ Arguments *Builder::typedArgs(P::TypedargslistContext *c, SourceRange r) {
   if (!c)
     return a;
   ParamState st;
-  for (auto *p : c->tparam()) {
+  for (auto *p : KID(c, tparam)) {
     SourceRange pr = R(p);
     if (st.kwarg) {
       error(pr, "arguments cannot follow var-keyword argument");
       break;
     }
-    if (p->DIV()) {
+    if (TOK(p, DIV)) {
       if (st.slash)
         error(pr, "/ may appear only once");
       else if (st.star)
@@ -891,34 +984,34 @@ Arguments *Builder::typedArgs(P::TypedargslistContext *c, SourceRange r) {
       a->args.clear();
       continue;
     }
-    if (p->POWER()) {
-      auto *d = p->tfpdef();
+    if (TOK(p, POWER)) {
+      auto *d = KID(p, tfpdef);
       auto *arg = make<Arg>(R(d));
-      arg->arg = ident(d->NAME());
-      if (auto *t = d->test())
+      arg->arg = ident(TOK(d, NAME));
+      if (auto *t = KID(d, test))
         arg->annotation = test(t);
       a->kwarg = arg;
       st.kwarg = true;
       continue;
     }
-    if (p->STAR()) {
+    if (TOK(p, STAR)) {
       if (st.star) {
         error(pr, "* argument may appear only once");
         continue;
       }
       st.star = true;
-      if (auto *n = p->NAME()) {
+      if (auto *n = TOK(p, NAME)) {
         auto *arg =
             make<Arg>({pm_.begin(n->getSymbol()), pm_.end(p->getStop())});
         arg->arg = ident(n);
-        if (auto *t = p->test())
+        if (auto *t = KID(p, test))
           arg->annotation = test(t);
-        else if (auto *se = p->star_expr())
+        else if (auto *se = KID(p, star_expr))
           arg->annotation = starExpr(se);
         a->vararg = arg;
       } else {
         // A bare `*` needs keyword-only parameters after it.
-        auto all = c->tparam();
+        auto all = KID(c, tparam);
         auto it = std::find(all.begin(), all.end(), p);
         bool named = it + 1 != all.end() && (*(it + 1))->tfpdef() &&
                      !(*(it + 1))->POWER();
@@ -927,12 +1020,12 @@ Arguments *Builder::typedArgs(P::TypedargslistContext *c, SourceRange r) {
       }
       continue;
     }
-    auto *d = p->tfpdef();
+    auto *d = KID(p, tfpdef);
     auto *arg = make<Arg>(R(d));
-    arg->arg = ident(d->NAME());
-    if (auto *t = d->test())
+    arg->arg = ident(TOK(d, NAME));
+    if (auto *t = KID(d, test))
       arg->annotation = test(t);
-    Expr *def = p->ASSIGN() ? test(p->test()) : nullptr;
+    Expr *def = TOK(p, ASSIGN) ? test(KID(p, test)) : nullptr;
     if (st.star) {
       a->kwonlyargs.push_back(arg);
       a->kw_defaults.push_back(def);
@@ -954,7 +1047,7 @@ Arguments *Builder::lambdaArgs(P::VarargslistContext *c, SourceRange r) {
   if (!c)
     return a;
   ParamState st;
-  auto all = c->vparam();
+  auto all = KID(c, vparam);
   for (size_t i = 0; i < all.size(); ++i) {
     auto *p = all[i];
     SourceRange pr = R(p);
@@ -962,7 +1055,7 @@ Arguments *Builder::lambdaArgs(P::VarargslistContext *c, SourceRange r) {
       error(pr, "arguments cannot follow var-keyword argument");
       break;
     }
-    if (p->DIV()) {
+    if (TOK(p, DIV)) {
       if (st.slash)
         error(pr, "/ may appear only once");
       else if (st.star)
@@ -975,20 +1068,20 @@ Arguments *Builder::lambdaArgs(P::VarargslistContext *c, SourceRange r) {
       a->args.clear();
       continue;
     }
-    if (p->POWER()) {
-      auto *arg = make<Arg>(R(p->NAME()));
-      arg->arg = ident(p->NAME());
+    if (TOK(p, POWER)) {
+      auto *arg = make<Arg>(R(TOK(p, NAME)));
+      arg->arg = ident(TOK(p, NAME));
       a->kwarg = arg;
       st.kwarg = true;
       continue;
     }
-    if (p->STAR()) {
+    if (TOK(p, STAR)) {
       if (st.star) {
         error(pr, "* argument may appear only once");
         continue;
       }
       st.star = true;
-      if (auto *n = p->NAME()) {
+      if (auto *n = TOK(p, NAME)) {
         auto *arg = make<Arg>(R(n));
         arg->arg = ident(n);
         a->vararg = arg;
@@ -998,9 +1091,9 @@ Arguments *Builder::lambdaArgs(P::VarargslistContext *c, SourceRange r) {
       }
       continue;
     }
-    auto *arg = make<Arg>(R(p->NAME()));
-    arg->arg = ident(p->NAME());
-    Expr *def = p->ASSIGN() ? test(p->test()) : nullptr;
+    auto *arg = make<Arg>(R(TOK(p, NAME)));
+    arg->arg = ident(TOK(p, NAME));
+    Expr *def = TOK(p, ASSIGN) ? test(KID(p, test)) : nullptr;
     if (st.star) {
       a->kwonlyargs.push_back(arg);
       a->kw_defaults.push_back(def);
@@ -1021,9 +1114,9 @@ Arguments *Builder::lambdaArgs(P::VarargslistContext *c, SourceRange r) {
 
 Stmt *Builder::matchStmt(P::Match_stmtContext *c) {
   auto *m = make<Match>(R(c));
-  auto *subj = c->subject_expr();
-  auto items = subj->star_named();
-  if (items.size() == 1 && subj->COMMA().empty()) {
+  auto *subj = KID(c, subject_expr);
+  auto items = KID(subj, star_named);
+  if (items.size() == 1 && TOK(subj, COMMA).empty()) {
     m->subject = starNamed(items[0]);
     if (isa<Starred>(m->subject))
       error(m->subject->range, "can't use starred expression here");
@@ -1033,13 +1126,13 @@ Stmt *Builder::matchStmt(P::Match_stmtContext *c) {
       t->elts.push_back(starNamed(i));
     m->subject = t;
   }
-  for (auto *cb : c->case_block()) {
+  for (auto *cb : KID(c, case_block)) {
     auto *mc = make<MatchCase>(R(cb));
-    if (cb->NAME()->getText() != "case")
-      error(R(cb->NAME()), "invalid syntax");
-    auto *ps = cb->patterns();
-    auto pats = ps->maybe_star_pattern();
-    if (pats.size() == 1 && ps->COMMA().empty() && !pats[0]->STAR()) {
+    if (TOK(cb, NAME)->getText() != "case")
+      error(R(TOK(cb, NAME)), "invalid syntax");
+    auto *ps = KID(cb, patterns);
+    auto pats = KID(ps, maybe_star_pattern);
+    if (pats.size() == 1 && TOK(ps, COMMA).empty() && !TOK(pats[0], STAR)) {
       mc->pattern = maybeStar(pats[0]);
     } else {
       auto *seq = make<MatchSequence>(R(ps));
@@ -1047,28 +1140,28 @@ Stmt *Builder::matchStmt(P::Match_stmtContext *c) {
         seq->patterns.push_back(maybeStar(p));
       mc->pattern = seq;
     }
-    if (auto *g = cb->namedexpr_test())
+    if (auto *g = KID(cb, namedexpr_test))
       mc->guard = namedexpr(g);
-    block(cb->block(), mc->body);
+    block(KID(cb, block), mc->body);
     m->cases.push_back(mc);
   }
   return m;
 }
 
 Pattern *Builder::maybeStar(P::Maybe_star_patternContext *c) {
-  if (c->STAR()) {
+  if (TOK(c, STAR)) {
     auto *s = make<MatchStar>(R(c));
-    std::string n = ident(c->NAME());
+    std::string n = ident(TOK(c, NAME));
     if (n != "_")
       s->name = n;
     return s;
   }
-  return pattern(c->pattern());
+  return pattern(KID(c, pattern));
 }
 
 Pattern *Builder::pattern(P::PatternContext *c) {
-  auto *orp = c->or_pattern();
-  auto closed = orp->closed_pattern();
+  auto *orp = KID(c, or_pattern);
+  auto closed = KID(orp, closed_pattern);
   Pattern *p;
   if (closed.size() == 1) {
     p = closedPattern(closed[0]);
@@ -1078,12 +1171,12 @@ Pattern *Builder::pattern(P::PatternContext *c) {
       o->patterns.push_back(closedPattern(cp));
     p = o;
   }
-  if (c->AS()) {
+  if (TOK(c, AS)) {
     auto *as = make<MatchAs>(R(c));
     as->pattern = p;
-    std::string n = ident(c->NAME());
+    std::string n = ident(TOK(c, NAME));
     if (n == "_")
-      error(R(c->NAME()), "cannot use '_' as a target");
+      error(R(TOK(c, NAME)), "cannot use '_' as a target");
     as->name = n;
     return as;
   }
@@ -1091,7 +1184,7 @@ Pattern *Builder::pattern(P::PatternContext *c) {
 }
 
 Expr *Builder::nameOrAttr(P::Name_or_attrContext *c) {
-  auto names = c->NAME();
+  auto names = TOK(c, NAME);
   auto *n = make<Name>(R(names[0]));
   n->id = ident(names[0]);
   Expr *e = n;
@@ -1106,28 +1199,28 @@ Expr *Builder::nameOrAttr(P::Name_or_attrContext *c) {
 }
 
 Expr *Builder::literalExpr(P::Literal_patternContext *c) {
-  if (auto *sn = c->signed_number()) {
-    Expr *num = number(sn->NUMBER()->getSymbol());
-    if (sn->MINUS()) {
+  if (auto *sn = KID(c, signed_number)) {
+    Expr *num = number(TOK(sn, NUMBER)->getSymbol());
+    if (TOK(sn, MINUS)) {
       auto *u = make<UnaryOp>(R(sn));
       u->op = UnaryOpKind::USub;
       u->operand = num;
       num = u;
     }
-    if (auto *imag = c->NUMBER()) {
+    if (auto *imag = TOK(c, NUMBER)) {
       Expr *rhs = number(imag->getSymbol());
       auto *cst = dyn_cast<Constant>(rhs);
       if (!cst || cst->valueKind != Constant::ValueKind::Complex)
         error(rhs->range, "imaginary number required in complex literal");
       auto *b = make<BinOp>(R(c));
       b->left = num;
-      b->op = c->ADD() ? OperatorKind::Add : OperatorKind::Sub;
+      b->op = TOK(c, ADD) ? OperatorKind::Add : OperatorKind::Sub;
       b->right = rhs;
       return b;
     }
     return num;
   }
-  auto strs = c->STRING();
+  auto strs = TOK(c, STRING);
   if (!strs.empty()) {
     Expr *e = strings(strs, R(c));
     if (isa<JoinedStr>(e))
@@ -1135,29 +1228,29 @@ Expr *Builder::literalExpr(P::Literal_patternContext *c) {
     return e;
   }
   auto *k = make<Constant>(R(c));
-  k->valueKind = c->NONE()   ? Constant::ValueKind::None
-                 : c->TRUE() ? Constant::ValueKind::True
-                             : Constant::ValueKind::False;
+  k->valueKind = TOK(c, NONE)   ? Constant::ValueKind::None
+                 : TOK(c, TRUE) ? Constant::ValueKind::True
+                                : Constant::ValueKind::False;
   return k;
 }
 
 Pattern *Builder::closedPattern(P::Closed_patternContext *c) {
   SourceRange r = R(c);
-  if (auto *lit = c->literal_pattern()) {
-    if (lit->NONE() || lit->TRUE() || lit->FALSE()) {
+  if (auto *lit = KID(c, literal_pattern)) {
+    if (TOK(lit, NONE) || TOK(lit, TRUE) || TOK(lit, FALSE)) {
       auto *s = make<MatchSingleton>(r);
-      s->value = lit->NONE()   ? Constant::ValueKind::None
-                 : lit->TRUE() ? Constant::ValueKind::True
-                               : Constant::ValueKind::False;
+      s->value = TOK(lit, NONE)   ? Constant::ValueKind::None
+                 : TOK(lit, TRUE) ? Constant::ValueKind::True
+                                  : Constant::ValueKind::False;
       return s;
     }
     auto *v = make<MatchValue>(r);
     v->value = literalExpr(lit);
     return v;
   }
-  if (auto *na = c->name_or_attr()) {
-    if (!c->OPEN_PAREN()) {
-      if (na->NAME().size() == 1) {
+  if (auto *na = KID(c, name_or_attr)) {
+    if (!TOK(c, OPEN_PAREN)) {
+      if (TOK(na, NAME).size() == 1) {
         auto *as = make<MatchAs>(r);
         std::string n = ident(na);
         if (n != "_")
@@ -1170,55 +1263,56 @@ Pattern *Builder::closedPattern(P::Closed_patternContext *c) {
     }
     auto *k = make<MatchClass>(r);
     k->cls = nameOrAttr(na);
-    if (auto *args = c->class_args()) {
-      for (auto *a : args->class_arg()) {
-        if (a->ASSIGN()) {
-          k->kwd_attrs.push_back(ident(a->NAME()));
-          k->kwd_patterns.push_back(pattern(a->pattern()));
+    if (auto *args = KID(c, class_args)) {
+      for (auto *a : KID(args, class_arg)) {
+        if (TOK(a, ASSIGN)) {
+          k->kwd_attrs.push_back(ident(TOK(a, NAME)));
+          k->kwd_patterns.push_back(pattern(KID(a, pattern)));
         } else {
           if (!k->kwd_attrs.empty())
             error(R(a), "positional patterns follow keyword patterns");
-          k->patterns.push_back(pattern(a->pattern()));
+          k->patterns.push_back(pattern(KID(a, pattern)));
         }
       }
     }
     return k;
   }
-  if (c->OPEN_BRACE()) {
+  if (TOK(c, OPEN_BRACE)) {
     auto *m = make<MatchMapping>(r);
-    auto items = c->mapping_item();
+    auto items = KID(c, mapping_item);
     for (size_t i = 0; i < items.size(); ++i) {
       auto *it = items[i];
-      if (it->POWER()) {
+      if (TOK(it, POWER)) {
         if (i + 1 != items.size())
           error(R(it), "invalid syntax");
-        m->rest = ident(it->NAME());
+        m->rest = ident(TOK(it, NAME));
         continue;
       }
-      if (auto *lit = it->literal_pattern()) {
-        if (lit->NONE() || lit->TRUE() || lit->FALSE()) {
+      if (auto *lit = KID(it, literal_pattern)) {
+        if (TOK(lit, NONE) || TOK(lit, TRUE) || TOK(lit, FALSE)) {
           auto *k = make<Constant>(R(lit));
-          k->valueKind = lit->NONE()   ? Constant::ValueKind::None
-                         : lit->TRUE() ? Constant::ValueKind::True
-                                       : Constant::ValueKind::False;
+          k->valueKind = TOK(lit, NONE)   ? Constant::ValueKind::None
+                         : TOK(lit, TRUE) ? Constant::ValueKind::True
+                                          : Constant::ValueKind::False;
           m->keys.push_back(k);
         } else {
           m->keys.push_back(literalExpr(lit));
         }
       } else {
-        auto *na2 = it->name_or_attr();
-        if (na2->NAME().size() < 2)
+        auto *na2 = KID(it, name_or_attr);
+        if (TOK(na2, NAME).size() < 2)
           error(R(na2), "invalid syntax");
         m->keys.push_back(nameOrAttr(na2));
       }
-      m->patterns.push_back(pattern(it->pattern()));
+      m->patterns.push_back(pattern(KID(it, pattern)));
     }
     return m;
   }
   // ( ... ) or [ ... ]
-  auto items = c->maybe_star_pattern();
-  bool paren = c->OPEN_PAREN() != nullptr;
-  if (paren && items.size() == 1 && c->COMMA().empty() && !items[0]->STAR())
+  auto items = KID(c, maybe_star_pattern);
+  bool paren = TOK(c, OPEN_PAREN) != nullptr;
+  if (paren && items.size() == 1 && TOK(c, COMMA).empty() &&
+      !TOK(items[0], STAR))
     return maybeStar(items[0]); // a group, not a sequence
   auto *s = make<MatchSequence>(r);
   for (auto *i : items)
@@ -1229,9 +1323,9 @@ Pattern *Builder::closedPattern(P::Closed_patternContext *c) {
 // ------------------------------------------------------------- expressions
 
 Expr *Builder::starOrYield(P::Star_or_yieldContext *c) {
-  if (auto *y = c->yield_expr())
+  if (auto *y = KID(c, yield_expr))
     return yieldExpr(y);
-  return testlistStar(c->testlist_star_expr());
+  return testlistStar(KID(c, testlist_star_expr));
 }
 
 Expr *Builder::testlistStar(P::Testlist_star_exprContext *c) {
@@ -1252,8 +1346,8 @@ Expr *Builder::testlistStar(P::Testlist_star_exprContext *c) {
 }
 
 Expr *Builder::testlist(P::TestlistContext *c) {
-  auto tests = c->test();
-  if (tests.size() == 1 && c->COMMA().empty())
+  auto tests = KID(c, test);
+  if (tests.size() == 1 && TOK(c, COMMA).empty())
     return test(tests[0]);
   auto *t = make<Tuple>(R(c));
   for (auto *te : tests)
@@ -1282,8 +1376,8 @@ Expr *Builder::namedexpr(P::Namedexpr_testContext *c) {
   if (c->children.size() == 1)
     return test(static_cast<P::TestContext *>(ruleAt(c, 0)));
   auto *n = make<NamedExpr>(R(c));
-  n->target = test(c->test(0));
-  n->value = test(c->test(1));
+  n->target = test(KID(c, test, 0));
+  n->value = test(KID(c, test, 1));
   if (auto *nm = dyn_cast<Name>(n->target))
     nm->ctx = ExprContext::Store;
   else
@@ -1307,19 +1401,19 @@ Expr *Builder::test(P::TestContext *c) {
       return lambdef(static_cast<P::LambdefContext *>(ch));
     return orTest(static_cast<P::Or_testContext *>(ch));
   }
-  auto ors = c->or_test();
+  auto ors = KID(c, or_test);
   auto *e = make<IfExp>(R(c));
   e->body = orTest(ors[0]);
   e->test = orTest(ors[1]);
-  e->orelse = test(c->test());
+  e->orelse = test(KID(c, test));
   return e;
 }
 
 Expr *Builder::lambdef(P::LambdefContext *c) {
   auto *l = make<Lambda>(R(c));
-  auto *va = c->varargslist();
+  auto *va = KID(c, varargslist);
   l->args = lambdaArgs(va, va ? R(va) : R(c));
-  l->body = test(c->test());
+  l->body = test(KID(c, test));
   return l;
 }
 
@@ -1414,7 +1508,7 @@ Expr *Builder::comparison(P::Or_testContext *c) {
 
 Expr *Builder::starExpr(P::Star_exprContext *c) {
   auto *s = make<Starred>(R(c));
-  s->value = expr(c->expr());
+  s->value = expr(KID(c, expr));
   return s;
 }
 
@@ -1553,8 +1647,8 @@ Expr *Builder::binaryOrTrailer(P::ExprContext *c) {
 }
 
 Expr *Builder::subscriptList(P::SubscriptlistContext *c) {
-  auto subs = c->subscript();
-  if (subs.size() == 1 && c->COMMA().empty()) {
+  auto subs = KID(c, subscript);
+  if (subs.size() == 1 && TOK(c, COMMA).empty()) {
     Expr *e = subscript(subs[0]);
     if (isa<Starred>(e)) {
       // a[*b] is a[(*b,)]
@@ -1571,32 +1665,32 @@ Expr *Builder::subscriptList(P::SubscriptlistContext *c) {
 }
 
 Expr *Builder::subscript(P::SubscriptContext *c) {
-  if (auto *s = c->star_expr())
+  if (auto *s = KID(c, star_expr))
     return starExpr(s);
-  if (!c->COLON())
-    return namedexpr(c->namedexpr_test());
+  if (!TOK(c, COLON))
+    return namedexpr(KID(c, namedexpr_test));
   auto *sl = make<Slice>(R(c));
-  if (auto *n = c->namedexpr_test()) {
+  if (auto *n = KID(c, namedexpr_test)) {
     sl->lower = namedexpr(n);
     if (isa<NamedExpr>(sl->lower))
       error(sl->lower->range, "invalid syntax");
   }
-  if (auto *t = c->test())
+  if (auto *t = KID(c, test))
     sl->upper = test(t);
-  if (auto *so = c->sliceop())
-    if (auto *t = so->test())
+  if (auto *so = KID(c, sliceop))
+    if (auto *t = KID(so, test))
       sl->step = test(t);
   return sl;
 }
 
 Expr *Builder::yieldExpr(P::Yield_exprContext *c) {
-  if (c->FROM()) {
+  if (TOK(c, FROM)) {
     auto *y = make<YieldFrom>(R(c));
-    y->value = test(c->test());
+    y->value = test(KID(c, test));
     return y;
   }
   auto *y = make<Yield>(R(c));
-  if (auto *t = c->testlist_star_expr())
+  if (auto *t = KID(c, testlist_star_expr))
     y->value = testlistStar(t);
   return y;
 }
@@ -1613,7 +1707,7 @@ Expr *Builder::atom(P::AtomContext *c) {
   case P::NUMBER:
     return number(first);
   case P::STRING:
-    return strings(c->STRING(), r);
+    return strings(TOK(c, STRING), r);
   case P::ELLIPSIS:
   case P::NONE:
   case P::TRUE:
@@ -1627,13 +1721,13 @@ Expr *Builder::atom(P::AtomContext *c) {
     return k;
   }
   case P::OPEN_PAREN: {
-    if (auto *y = c->yield_expr())
+    if (auto *y = KID(c, yield_expr))
       return yieldExpr(y);
-    auto *tc = c->testlist_comp();
+    auto *tc = KID(c, testlist_comp);
     if (!tc)
       return make<Tuple>(r);
-    auto items = tc->star_named();
-    if (auto *cf = tc->comp_for()) {
+    auto items = KID(tc, star_named);
+    if (auto *cf = KID(tc, comp_for)) {
       auto *g = make<GeneratorExp>(r);
       g->elt = starNamed(items[0]);
       if (isa<Starred>(g->elt))
@@ -1642,7 +1736,7 @@ Expr *Builder::atom(P::AtomContext *c) {
       comprehension(cf, g->generators);
       return g;
     }
-    if (items.size() == 1 && tc->COMMA().empty()) {
+    if (items.size() == 1 && TOK(tc, COMMA).empty()) {
       Expr *e = starNamed(items[0]);
       if (isa<Starred>(e))
         error(e->range, "cannot use starred expression here");
@@ -1654,11 +1748,11 @@ Expr *Builder::atom(P::AtomContext *c) {
     return t;
   }
   case P::OPEN_BRACK: {
-    auto *tc = c->testlist_comp();
+    auto *tc = KID(c, testlist_comp);
     if (!tc)
       return make<List>(r);
-    auto items = tc->star_named();
-    if (auto *cf = tc->comp_for()) {
+    auto items = KID(tc, star_named);
+    if (auto *cf = KID(tc, comp_for)) {
       auto *l = make<ListComp>(r);
       l->elt = starNamed(items[0]);
       if (isa<Starred>(l->elt))
@@ -1673,7 +1767,7 @@ Expr *Builder::atom(P::AtomContext *c) {
     return l;
   }
   case P::OPEN_BRACE:
-    if (auto *d = c->dictorsetmaker())
+    if (auto *d = KID(c, dictorsetmaker))
       return dictOrSet(d, r);
     return make<Dict>(r);
   }
@@ -1682,20 +1776,20 @@ Expr *Builder::atom(P::AtomContext *c) {
 }
 
 Expr *Builder::dictOrSet(P::DictorsetmakerContext *c, SourceRange r) {
-  auto items = c->dict_item();
+  auto items = KID(c, dict_item);
   if (!items.empty()) {
     auto item = [&](P::Dict_itemContext *i, Expr *&k, Expr *&v) {
-      if (i->POWER()) {
+      if (TOK(i, POWER)) {
         k = nullptr;
-        v = expr(i->expr());
+        v = expr(KID(i, expr));
       } else {
-        k = test(i->test(0));
-        v = test(i->test(1));
+        k = test(KID(i, test, 0));
+        v = test(KID(i, test, 1));
       }
     };
-    if (auto *cf = c->comp_for()) {
+    if (auto *cf = KID(c, comp_for)) {
       auto *d = make<DictComp>(r);
-      if (items[0]->POWER())
+      if (TOK(items[0], POWER))
         error(R(items[0]),
               "dict unpacking cannot be used in dict comprehension");
       else
@@ -1712,8 +1806,8 @@ Expr *Builder::dictOrSet(P::DictorsetmakerContext *c, SourceRange r) {
     }
     return d;
   }
-  auto elems = c->star_named();
-  if (auto *cf = c->comp_for()) {
+  auto elems = KID(c, star_named);
+  if (auto *cf = KID(c, comp_for)) {
     auto *s = make<SetComp>(r);
     s->elt = starNamed(elems[0]);
     if (isa<Starred>(s->elt))
@@ -1732,41 +1826,41 @@ void Builder::comprehension(P::Comp_forContext *c,
                             std::vector<Comprehension *> &out) {
   while (c) {
     auto *g = make<Comprehension>(R(c));
-    g->is_async = c->ASYNC() != nullptr;
-    g->target = exprlist(c->exprlist());
+    g->is_async = TOK(c, ASYNC) != nullptr;
+    g->target = exprlist(KID(c, exprlist));
     setContext(g->target, ExprContext::Store);
-    g->iter = orTest(c->or_test());
-    for (auto *i : c->comp_if())
-      g->ifs.push_back(orTest(i->or_test_nocond()->or_test()));
+    g->iter = orTest(KID(c, or_test));
+    for (auto *i : KID(c, comp_if))
+      g->ifs.push_back(orTest(KID(KID(i, or_test_nocond), or_test)));
     out.push_back(g);
-    c = c->comp_for();
+    c = KID(c, comp_for);
   }
 }
 
 void Builder::arguments(P::ArglistContext *c, ExprList &args,
                         std::vector<Keyword *> &kws) {
-  auto all = c->argument();
+  auto all = KID(c, argument);
   bool sawKw = false, sawKwUnpack = false;
   for (auto *a : all) {
     SourceRange r = R(a);
-    if (a->POWER()) {
+    if (TOK(a, POWER)) {
       auto *k = make<Keyword>(r);
-      k->value = test(a->test(0));
+      k->value = test(KID(a, test, 0));
       kws.push_back(k);
       sawKwUnpack = true;
       continue;
     }
-    if (a->STAR()) {
+    if (TOK(a, STAR)) {
       if (sawKwUnpack)
         error(r, "iterable argument unpacking follows keyword argument "
                  "unpacking");
       auto *s = make<Starred>(r);
-      s->value = test(a->test(0));
+      s->value = test(KID(a, test, 0));
       args.push_back(s);
       continue;
     }
-    if (a->ASSIGN()) {
-      Expr *name = test(a->test(0));
+    if (TOK(a, ASSIGN)) {
+      Expr *name = test(KID(a, test, 0));
       auto *k = make<Keyword>(r);
       if (auto *n = dyn_cast<Name>(name)) {
         k->arg = n->id;
@@ -1776,26 +1870,26 @@ void Builder::arguments(P::ArglistContext *c, ExprList &args,
               "expression cannot contain assignment, perhaps you meant "
               "\"==\"?");
       }
-      k->value = test(a->test(1));
+      k->value = test(KID(a, test, 1));
       kws.push_back(k);
       sawKw = true;
       continue;
     }
     Expr *e;
-    if (auto *cf = a->comp_for()) {
+    if (auto *cf = KID(a, comp_for)) {
       // f(x for x in y): the generator takes the call's parentheses.
       auto *g = make<GeneratorExp>(
           all.size() == 1 ? R(dynamic_cast<ParserRuleContext *>(c->parent))
                           : r);
-      g->elt = test(a->test(0));
+      g->elt = test(KID(a, test, 0));
       comprehension(cf, g->generators);
-      if (all.size() > 1 || !c->COMMA().empty())
+      if (all.size() > 1 || !TOK(c, COMMA).empty())
         error(r, "Generator expression must be parenthesized");
       e = g;
-    } else if (a->WALRUS()) {
+    } else if (TOK(a, WALRUS)) {
       auto *n = make<NamedExpr>(r);
-      n->target = test(a->test(0));
-      n->value = test(a->test(1));
+      n->target = test(KID(a, test, 0));
+      n->value = test(KID(a, test, 1));
       if (auto *nm = dyn_cast<Name>(n->target))
         nm->ctx = ExprContext::Store;
       else
@@ -1804,7 +1898,7 @@ void Builder::arguments(P::ArglistContext *c, ExprList &args,
                   describe(n->target));
       e = n;
     } else {
-      e = test(a->test(0));
+      e = test(KID(a, test, 0));
     }
     if (sawKwUnpack)
       error(r, "positional argument follows keyword argument unpacking");
@@ -2478,9 +2572,9 @@ Expr *Builder::strings(const std::vector<TerminalNode *> &toks, SourceRange r) {
 }
 
 Expr *Builder::fstringInput(P::Fstring_inputContext *c) {
-  if (auto *y = c->yield_expr())
+  if (auto *y = KID(c, yield_expr))
     return yieldExpr(y);
-  return testlistStar(c->testlist_star_expr());
+  return testlistStar(KID(c, testlist_star_expr));
 }
 
 // ------------------------------------------------------------- parsing
@@ -2677,6 +2771,18 @@ bool toUTF8(std::string_view src, const std::string &encoding,
 
 } // namespace
 
+FrontendTimes &frontendTimes() {
+  static FrontendTimes times;
+  return times;
+}
+
+uint64_t threadCPUTimeNs() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<uint64_t>(ts.tv_sec) * 1000000000u +
+         static_cast<uint64_t>(ts.tv_nsec);
+}
+
 ParseResult parseFile(SourceManager &sm, unsigned fileId,
                       DiagnosticEngine &diags) {
   std::vector<Diagnostic> errors;
@@ -2729,14 +2835,28 @@ ParseResult parseFile(const SourceManager &sm, unsigned fileId,
     }
   }
   if (errs.empty()) {
+    FrontendTimes &times = frontendTimes();
+    bool timed = times.enabled.load(std::memory_order_relaxed);
+    uint64_t t0 = timed ? threadCPUTimeNs() : 0;
+    auto lap = [&](std::atomic<uint64_t> &stage) {
+      uint64_t now = threadCPUTimeNs();
+      stage += now - t0;
+      t0 = now;
+    };
     Parsed p;
     setupParse(p, src, false);
     PosMap pm(src);
+    if (timed) {
+      p.tokens->fill();
+      lap(times.lexNs);
+    }
     ErrorCollector collector(pm, errs, "");
     bool deep = false;
     auto *tree =
         twoStage<P::File_inputContext>(p, &P::file_input, collector, deep);
     mergeLexErrors(p, pm, errs, 0, "");
+    if (timed)
+      lap(times.parseNs);
     if (deep) {
       SourceLoc l{1, 0};
       errs.push_back({{l, l},
@@ -2751,6 +2871,15 @@ ParseResult parseFile(const SourceManager &sm, unsigned fileId,
       if (errs.empty())
         result.module = m;
     }
+    if (timed)
+      lap(times.buildNs);
+    // The parse tree and the tokens go now (users before what they use).
+    p.parser.reset();
+    p.tokens.reset();
+    p.lexer.reset();
+    p.input.reset();
+    if (timed)
+      lap(times.freeNs);
   }
   // At most a handful: later ones are mostly consequences of the first.
   size_t shown = 0;

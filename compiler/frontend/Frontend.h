@@ -7,6 +7,8 @@
 #include "ast/AST.h"
 #include "support/Diagnostics.h"
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 
 namespace aioc {
@@ -26,5 +28,18 @@ ParseResult parseFile(SourceManager &sm, unsigned fileId,
 // long as nobody adds files to `sm` meanwhile.
 ParseResult parseFile(const SourceManager &sm, unsigned fileId,
                       std::vector<Diagnostic> &errors);
+
+// CPU time (thread clock, nanoseconds) spent in each front-end stage, summed
+// over every thread; filled only while `enabled` is set (aioc lint
+// --time-stages). Lexing is timed apart from parsing by filling the token
+// stream before the parse starts.
+struct FrontendTimes {
+  std::atomic<bool> enabled{false};
+  std::atomic<uint64_t> lexNs{0}, parseNs{0}, buildNs{0}, freeNs{0};
+};
+FrontendTimes &frontendTimes();
+
+// The calling thread's CPU time in nanoseconds.
+uint64_t threadCPUTimeNs();
 
 } // namespace aioc

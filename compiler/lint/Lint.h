@@ -51,6 +51,11 @@ bool codeMatches(const std::string &code,
 
 class Project;
 
+// CPU seconds per lint stage (aioc lint --time-stages).
+struct LintTimes {
+  double load = 0, index = 0, rules = 0, filter = 0;
+};
+
 class Linter {
 public:
   Linter(SourceManager &sm, DiagnosticEngine &parseDiags, LintOptions opts);
@@ -67,6 +72,7 @@ public:
   // Runs every selected rule over the project; findings sorted by file and
   // position, `# noqa` already applied.
   std::vector<Finding> run();
+  const LintTimes &times() const { return times_; }
 
 private:
   bool addLoaded(unsigned fileId);
@@ -77,6 +83,7 @@ private:
   DiagnosticEngine &diags_;
   LintOptions opts_;
   std::unique_ptr<Project> project_;
+  LintTimes times_;
 };
 
 // Output formats.

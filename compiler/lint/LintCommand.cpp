@@ -1,5 +1,6 @@
 // `aioc lint PATH... [--format=text|json|sarif] [--select CODES]
 //  [--ignore CODES] [--blocking MOD.FN[=SUGGESTION]] [--explain CODE]`
+#include "frontend/Frontend.h"
 #include "lint/Lint.h"
 #include "tools/Commands.h"
 
@@ -42,6 +43,10 @@ cl::opt<bool> noConfig("no-config",
                                 "pyproject.toml"),
                        cl::sub(lintSub));
 
+cl::opt<bool> timeStages("time-stages",
+                         cl::desc("print the CPU time of each stage to stderr"),
+                         cl::Hidden, cl::sub(lintSub));
+
 bool skippedDir(StringRef name) {
   return name.startswith(".") || name == "__pycache__" ||
          name == "node_modules";
@@ -74,6 +79,12 @@ bool collect(const std::string &p, std::vector<std::string> &out) {
   std::sort(found.begin(), found.end());
   out.insert(out.end(), found.begin(), found.end());
   return true;
+}
+
+std::string stageLine(const char *stage, double seconds) {
+  char buf[96];
+  snprintf(buf, sizeof buf, "time-stages: %-26s %8.3f s\n", stage, seconds);
+  return buf;
 }
 
 int run() {
@@ -147,8 +158,12 @@ int run() {
   raw_ostream &diagOS = text ? outs() : errs();
   DiagnosticEngine diags(sm, diagOS, diagOS.has_colors());
   lint::Linter linter(sm, diags, opts);
+  FrontendTimes &fe = frontendTimes();
+  fe.enabled = timeStages;
+  uint64_t start = threadCPUTimeNs();
   bool failedFiles = linter.addFiles(files, jobs) != 0;
   std::vector<lint::Finding> findings = linter.run();
+  uint64_t outStart = threadCPUTimeNs();
   if (format == "json")
     lint::printJSON(sm, outs(), findings);
   else if (format == "sarif")
@@ -161,6 +176,22 @@ int run() {
              << files.size() << " files\n";
   }
   outs().flush();
+  if (timeStages) {
+    // Stages on worker threads are summed over threads; "main thread" is
+    // this thread's own time, so it overlaps them with --jobs=1 only.
+    const lint::LintTimes &lt = linter.times();
+    double mainThread = (outStart - start) * 1e-9;
+    errs() << stageLine("lex", fe.lexNs * 1e-9)
+           << stageLine("parse", fe.parseNs * 1e-9)
+           << stageLine("parse tree -> AST", fe.buildNs * 1e-9)
+           << stageLine("free parse tree", fe.freeNs * 1e-9)
+           << stageLine("load files", lt.load)
+           << stageLine("index + call graph", lt.index)
+           << stageLine("rules", lt.rules)
+           << stageLine("select/ignore/noqa", lt.filter)
+           << stageLine("output", (threadCPUTimeNs() - outStart) * 1e-9)
+           << stageLine("main thread until output", mainThread);
+  }
   return findings.empty() && !failedFiles ? 0 : 1;
 }
 

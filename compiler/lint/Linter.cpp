@@ -68,6 +68,7 @@ unsigned Linter::addFiles(const std::vector<std::string> &paths,
   unsigned failures = 0;
   std::vector<unsigned> ids;
   ids.reserve(paths.size());
+  uint64_t t0 = threadCPUTimeNs();
   for (const std::string &p : paths) {
     unsigned id = loadOrReport(p);
     if (id == ~0u)
@@ -75,6 +76,7 @@ unsigned Linter::addFiles(const std::vector<std::string> &paths,
     else
       ids.push_back(id);
   }
+  times_.load += (threadCPUTimeNs() - t0) * 1e-9;
   struct Slot {
     ParseResult result;
     std::vector<Diagnostic> errors;
@@ -188,7 +190,14 @@ void checkDirectBlocking(RuleContext &ctx) {
 
 std::vector<Finding> Linter::run() {
   Project &p = *project_;
+  uint64_t t0 = threadCPUTimeNs();
+  auto lap = [&](double &stage) {
+    uint64_t now = threadCPUTimeNs();
+    stage += (now - t0) * 1e-9;
+    t0 = now;
+  };
   p.index();
+  lap(times_.index);
   std::vector<Finding> all;
   auto runScope = [&](ModuleInfo &m, FunctionInfo *fn) {
     RuleContext ctx{p, m, fn, opts_, all};
@@ -200,6 +209,7 @@ std::vector<Finding> Linter::run() {
     runScope(*m, nullptr);
   for (auto &f : p.functions())
     runScope(*f->mod, f.get());
+  lap(times_.rules);
 
   std::unordered_map<unsigned, ModuleInfo *> byFile;
   for (auto &m : p.modules())
@@ -226,6 +236,7 @@ std::vector<Finding> Linter::run() {
                           return key(a) == key(b);
                         }),
             out.end());
+  lap(times_.filter);
   return out;
 }
 
