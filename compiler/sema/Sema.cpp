@@ -71,7 +71,9 @@ const std::set<std::string> kModules = {
 
 class TypeChecker {
 public:
-  TypeChecker(Module *m, unsigned file, DiagnosticEngine &d, TypeContext &t,
+  // `d` == nullptr: quiet (checkQuiet): nothing is printed and, after the
+  // first error, statements and expressions are skipped.
+  TypeChecker(Module *m, unsigned file, DiagnosticEngine *d, TypeContext &t,
               SemaResult &r)
       : mod_(m), file_(file), diags_(d), T(t), R(r), io_(ioHost()) {}
 
@@ -80,7 +82,7 @@ public:
 private:
   Module *mod_;
   unsigned file_;
-  DiagnosticEngine &diags_;
+  DiagnosticEngine *diags_;
   TypeContext &T;
   SemaResult &R;
   unsigned errors_ = 0;
@@ -133,12 +135,16 @@ private:
   // ------------------------------------------------------------ helpers
   void error(const Node *n, const std::string &msg) {
     ++errors_;
-    diags_.error(file_, n->range, msg);
+    if (diags_)
+      diags_->error(file_, n->range, msg);
   }
   void errorAt(SourceRange r, const std::string &msg) {
     ++errors_;
-    diags_.error(file_, r, msg);
+    if (diags_)
+      diags_->error(file_, r, msg);
   }
+  // Quiet mode after an error: the verdict is known, skip the rest.
+  bool bail() const { return !diags_ && errors_; }
   void unsupported(const Node *n, const std::string &what) {
     error(n, what + " not supported by aioc");
   }
@@ -1253,6 +1259,8 @@ void TypeChecker::checkAssignTarget(Expr *target, const Type *vt, Expr *value,
 }
 
 void TypeChecker::checkStmt(Stmt *s) {
+  if (bail())
+    return;
   switch (s->kind()) {
   case Node::Kind::ExprStmt: {
     Expr *v = cast<ExprStmt>(s)->value;
@@ -1777,6 +1785,8 @@ const Type *TypeChecker::awaitResult(const Type *t, Node *at) {
 }
 
 const Type *TypeChecker::checkExpr(Expr *e, const Type *expected) {
+  if (bail())
+    return set(e, T.errorT);
   switch (e->kind()) {
   case Node::Kind::Constant: {
     auto *c = cast<Constant>(e);
@@ -3803,7 +3813,13 @@ bool TypeChecker::run() {
 
 bool check(Module *m, unsigned fileId, DiagnosticEngine &diags,
            TypeContext &types, SemaResult &out) {
-  TypeChecker tc(m, fileId, diags, types, out);
+  TypeChecker tc(m, fileId, &diags, types, out);
+  return tc.run();
+}
+
+bool checkQuiet(Module *m, unsigned fileId, TypeContext &types,
+                SemaResult &out) {
+  TypeChecker tc(m, fileId, nullptr, types, out);
   return tc.run();
 }
 
