@@ -145,6 +145,13 @@ private:
   }
   // Quiet mode after an error: the verdict is known, skip the rest.
   bool bail() const { return !diags_ && errors_; }
+  // An asyncio mistake that leaves every type known (a dropped coroutine):
+  // an error for compilation, but quiet mode (the linter, which reports it
+  // as AIO104) keeps the facts.
+  void mistake(const Node *n, const std::string &msg) {
+    if (diags_)
+      error(n, msg);
+  }
   void unsupported(const Node *n, const std::string &what) {
     error(n, what + " not supported by aioc");
   }
@@ -1271,8 +1278,8 @@ void TypeChecker::checkStmt(Stmt *s) {
     }
     const Type *t = checkExpr(v);
     if (t->is(TK::Coroutine) && isa<Call>(v))
-      error(v, "coroutine is called but never awaited; add `await` or "
-               "schedule it with `asyncio.create_task`");
+      mistake(v, "coroutine is called but never awaited; add `await` or "
+                 "schedule it with `asyncio.create_task`");
     return;
   }
   case Node::Kind::Pass:
@@ -2973,7 +2980,8 @@ const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
     if (Keyword *k = kw("debug"))
       checkExprAs(k->value, T.boolT, "debug");
     if (cur_ && cur_->isAsync)
-      error(c, "`asyncio.run()` cannot be called from a running event loop");
+      mistake(c, "`asyncio.run()` cannot be called from a running event "
+                 "loop");
     if (!t->is(TK::Coroutine)) {
       if (!t->is(TK::Error))
         error(c->args[0], "asyncio.run() needs a coroutine, not " + q(t));
