@@ -845,6 +845,8 @@ void TypeChecker::collectModule() {
       }
     }
   }
+  if (bail())
+    return;
   for (Stmt *s : mod_->body)
     if (auto *cd = dyn_cast<ClassDef>(s))
       declareClass(cd);
@@ -3825,8 +3827,32 @@ bool check(Module *m, unsigned fileId, DiagnosticEngine &diags,
   return tc.run();
 }
 
+// Whether collectModule accepts every top-level import (it reports each one
+// it does not).
+static bool importsSupported(const Module *m) {
+  for (const Stmt *s : m->body) {
+    if (auto *im = dyn_cast<Import>(s)) {
+      for (const Alias *a : im->names)
+        if (!kModules.count(a->name) && !isIOModule(a->name))
+          return false;
+    } else if (auto *fi = dyn_cast<ImportFrom>(s)) {
+      if ((!kModules.count(fi->module) && !isIOModule(fi->module)) ||
+          fi->level != 0)
+        return false;
+      for (const Alias *a : fi->names)
+        if (a->name == "*")
+          return false;
+    }
+  }
+  return true;
+}
+
 bool checkQuiet(Module *m, unsigned fileId, TypeContext &types,
                 SemaResult &out) {
+  // Most Python files import a module aioc does not know: the verdict is
+  // known before any checker state is built.
+  if (!importsSupported(m))
+    return false;
   TypeChecker tc(m, fileId, nullptr, types, out);
   return tc.run();
 }
