@@ -3827,9 +3827,7 @@ bool check(Module *m, unsigned fileId, DiagnosticEngine &diags,
   return tc.run();
 }
 
-// Whether collectModule accepts every top-level import (it reports each one
-// it does not).
-static bool importsSupported(const Module *m) {
+bool importsSupported(const Module *m) {
   for (const Stmt *s : m->body) {
     if (auto *im = dyn_cast<Import>(s)) {
       for (const Alias *a : im->names)

@@ -116,5 +116,8 @@ bool check(Module *m, unsigned fileId, DiagnosticEngine &diags,
 // its own TypeContext and SemaResult.
 bool checkQuiet(Module *m, unsigned fileId, TypeContext &types,
                 SemaResult &out);
+// Whether every top-level import names a module aioc knows (check reports
+// each one that does not); checkQuiet's first, cheap gate.
+bool importsSupported(const Module *m);
 
 } // namespace aioc::sema

@@ -1,7 +1,9 @@
 // Measures what running sema costs the linter: parses every .py file under
 // the given directories, then type-checks each quietly (sema::checkQuiet, as
 // `aioc lint` does), and prints the thread CPU time of both phases and how
-// many files type-check. Not a test: `lint_sema_cost DIR...`.
+// many files type-check. Not a test: `lint_sema_cost [--list] DIR...`;
+// --list prints the files that pass sema's import gate (the ones sema does
+// real work on), e.g. to run just those under the sanitizers.
 #include "frontend/Frontend.h"
 #include "sema/Sema.h"
 
@@ -22,7 +24,8 @@ static double threadSeconds() {
 int main(int argc, char **argv) {
   SourceManager sm;
   std::vector<unsigned> ids;
-  for (int i = 1; i < argc; ++i) {
+  bool list = argc > 1 && llvm::StringRef(argv[1]) == "--list";
+  for (int i = list ? 2 : 1; i < argc; ++i) {
     std::error_code ec;
     for (llvm::sys::fs::recursive_directory_iterator it(argv[i], ec), end;
          it != end && !ec; it.increment(ec)) {
@@ -46,6 +49,8 @@ int main(int argc, char **argv) {
     if (!r.ok())
       continue;
     ++parsed;
+    if (list && sema::importsSupported(r.module))
+      llvm::outs() << sm.path(id) << "\n";
     sema::TypeContext types;
     sema::SemaResult out;
     bool ok = sema::checkQuiet(r.module, id, types, out);
