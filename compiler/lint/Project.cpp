@@ -892,8 +892,16 @@ bool Project::isCoroutineCall(const Call *c, ModuleInfo &m, FunctionInfo *fn,
     *qualOut = r.qual;
   if (r.kind == Resolved::Function)
     return r.fn->def->isAsync && !r.fn->isGenerator;
-  if (r.kind == Resolved::Qual)
-    return isLibraryCoroutine(r.qual);
+  if (r.kind == Resolved::Qual) {
+    if (isLibraryCoroutine(r.qual))
+      return true;
+    // A method of a library object sema types (`writer.drain()`,
+    // `lock.acquire()`): its value says whether it is a coroutine. Module
+    // functions keep the table (a dropped `asyncio.gather` still runs).
+    auto *a = dyn_cast<Attribute>(c->func);
+    return a && semaCoroutineCall(c, m) &&
+           semaResolve(a->value, m).kind == Resolved::Instance;
+  }
   // A callee the light inference cannot name (a callable parameter, an
   // element of a list of functions...): sema knows the call's value.
   if (r.kind == Resolved::None && semaCoroutineCall(c, m)) {
