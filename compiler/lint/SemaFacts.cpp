@@ -9,7 +9,10 @@
 namespace aioc::lint {
 
 std::shared_ptr<SemaFacts> typeCheckForLint(Module *m, unsigned fileId) {
-  if (!m || std::getenv("AIOC_LINT_NO_SEMA"))
+  // Most files import something sema does not know: refused before any
+  // allocation. A file refused later keeps its facts anyway, because the
+  // Expr::type pointers sema left in its AST point into them.
+  if (!m || std::getenv("AIOC_LINT_NO_SEMA") || !sema::importsSupported(m))
     return nullptr;
   auto f = std::make_shared<SemaFacts>();
   f->typed = sema::checkQuiet(m, fileId, f->types, f->result);

@@ -22,7 +22,7 @@ struct SemaFacts {
 // Type-checks one parsed module. Safe to call concurrently on different
 // modules (the lint worker threads do). Returns nullptr when the file was
 // not checked: the AIOC_LINT_NO_SEMA environment variable is set (to
-// measure and compare), or a cheap pre-scan shows sema would refuse it.
+// measure and compare), or it imports a module sema does not know.
 std::shared_ptr<SemaFacts> typeCheckForLint(Module *m, unsigned fileId);
 
 } // namespace aioc::lint
