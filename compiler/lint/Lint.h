@@ -50,6 +50,7 @@ bool codeMatches(const std::string &code,
                  const std::vector<std::string> &patterns);
 
 class Project;
+struct SemaFacts;
 
 // CPU seconds per lint stage (aioc lint --time-stages).
 struct LintTimes {
@@ -78,7 +79,7 @@ private:
   bool addLoaded(unsigned fileId);
   unsigned loadOrReport(const std::string &path);
   void addParsed(unsigned fileId, std::unique_ptr<ASTContext> context,
-                 Module *module);
+                 Module *module, std::shared_ptr<SemaFacts> facts);
   SourceManager &sm_;
   DiagnosticEngine &diags_;
   LintOptions opts_;

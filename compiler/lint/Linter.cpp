@@ -4,6 +4,7 @@
 #include "lint/Lint.h"
 #include "lint/Project.h"
 #include "lint/Rule.h"
+#include "lint/SemaFacts.h"
 #include "lint/Walk.h"
 
 #include <llvm/Support/Casting.h>
@@ -80,6 +81,7 @@ unsigned Linter::addFiles(const std::vector<std::string> &paths,
   struct Slot {
     ParseResult result;
     std::vector<Diagnostic> errors;
+    std::shared_ptr<SemaFacts> facts;
   };
   std::vector<Slot> slots(ids.size());
   llvm::ThreadPoolStrategy strategy = llvm::hardware_concurrency(jobs);
@@ -87,8 +89,11 @@ unsigned Linter::addFiles(const std::vector<std::string> &paths,
                                         static_cast<unsigned>(ids.size()));
   const SourceManager &sources = sm_;
   auto work = [&](std::atomic<size_t> &next) {
-    for (size_t i; (i = next.fetch_add(1)) < ids.size();)
+    for (size_t i; (i = next.fetch_add(1)) < ids.size();) {
       slots[i].result = parseFile(sources, ids[i], slots[i].errors);
+      if (slots[i].result.ok())
+        slots[i].facts = typeCheckForLint(slots[i].result.module, ids[i]);
+    }
   };
   std::atomic<size_t> next{0};
   if (threads <= 1) {
@@ -106,7 +111,7 @@ unsigned Linter::addFiles(const std::vector<std::string> &paths,
       diags_.report(ids[i], d);
     if (slots[i].result.ok())
       addParsed(ids[i], std::move(slots[i].result.context),
-                slots[i].result.module);
+                slots[i].result.module, std::move(slots[i].facts));
     else
       ++failures;
   }
@@ -148,16 +153,17 @@ bool Linter::addLoaded(unsigned fileId) {
   ParseResult r = parseFile(sm_, fileId, diags_);
   if (!r.ok())
     return false;
-  addParsed(fileId, std::move(r.context), r.module);
+  std::shared_ptr<SemaFacts> facts = typeCheckForLint(r.module, fileId);
+  addParsed(fileId, std::move(r.context), r.module, std::move(facts));
   return true;
 }
 
 void Linter::addParsed(unsigned fileId, std::unique_ptr<ASTContext> context,
-                       Module *module) {
+                       Module *module, std::shared_ptr<SemaFacts> facts) {
   bool isPackage = false;
   std::string name = moduleName(sm_.path(fileId), isPackage);
   project_->addModule(fileId, std::move(name), isPackage, std::move(context),
-                      module);
+                      module, std::move(facts));
 }
 
 namespace {

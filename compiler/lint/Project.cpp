@@ -1,5 +1,6 @@
 #include "lint/Project.h"
 
+#include "lint/SemaFacts.h"
 #include "lint/Walk.h"
 
 #include <llvm/ADT/StringSet.h>
@@ -327,8 +328,10 @@ bool Project::noqa(const ModuleInfo &m, uint32_t line,
 }
 
 void Project::addModule(unsigned fileId, std::string name, bool isPackage,
-                        std::unique_ptr<ASTContext> ctx, Module *ast) {
+                        std::unique_ptr<ASTContext> ctx, Module *ast,
+                        std::shared_ptr<SemaFacts> sema) {
   auto m = std::make_unique<ModuleInfo>();
+  m->sema = std::move(sema);
   m->fileId = fileId;
   m->name = std::move(name);
   m->isPackage = isPackage;
@@ -349,6 +352,11 @@ ModuleInfo *Project::moduleNamed(const std::string &name) const {
 FunctionInfo *Project::functionOf(const FunctionDef *d) const {
   auto it = byDef_.find(d);
   return it == byDef_.end() ? nullptr : it->second;
+}
+
+ClassInfo *Project::classOf(const ClassDef *d) const {
+  auto it = classByDef_.find(d);
+  return it == classByDef_.end() ? nullptr : it->second;
 }
 
 void Project::index() {
@@ -470,6 +478,7 @@ void Project::bindStatements(const StmtList &body, ModuleInfo &m,
       c->qual = prefix + "." + d->name;
       c->bases = d->bases;
       ClassInfo *ci = c.get();
+      classByDef_[d] = ci;
       classes_.push_back(std::move(c));
       if (!cls) {
         Resolved r;
@@ -825,6 +834,9 @@ Resolved Project::resolve(const Expr *e, ModuleInfo &m,
   DepthGuard g;
   if (g.tooDeep())
     return {};
+  // A file that type-checks: sema's type of the value comes first.
+  if (Resolved s = semaResolve(e, m))
+    return s;
   switch (e->kind()) {
   case Node::Kind::Name:
     return lookupName(llvm::cast<Name>(e)->id, m, fn);
@@ -880,8 +892,23 @@ bool Project::isCoroutineCall(const Call *c, ModuleInfo &m, FunctionInfo *fn,
     *qualOut = r.qual;
   if (r.kind == Resolved::Function)
     return r.fn->def->isAsync && !r.fn->isGenerator;
-  if (r.kind == Resolved::Qual)
-    return isLibraryCoroutine(r.qual);
+  if (r.kind == Resolved::Qual) {
+    if (isLibraryCoroutine(r.qual))
+      return true;
+    // A method of a library object sema types (`writer.drain()`,
+    // `lock.acquire()`): its value says whether it is a coroutine. Module
+    // functions keep the table (a dropped `asyncio.gather` still runs).
+    auto *a = dyn_cast<Attribute>(c->func);
+    return a && semaCoroutineCall(c, m) &&
+           semaResolve(a->value, m).kind == Resolved::Instance;
+  }
+  // A callee the light inference cannot name (a callable parameter, an
+  // element of a list of functions...): sema knows the call's value.
+  if (r.kind == Resolved::None && semaCoroutineCall(c, m)) {
+    if (qualOut)
+      *qualOut = m.slice(c->func->range);
+    return true;
+  }
   return false;
 }
 

@@ -21,6 +21,7 @@ namespace aioc::lint {
 struct ModuleInfo;
 struct ClassInfo;
 struct FunctionInfo;
+struct SemaFacts; // lint/SemaFacts.h
 
 // What a name or expression stands for.
 struct Resolved {
@@ -76,6 +77,8 @@ struct ModuleInfo {
   bool isPackage = false;
   std::unique_ptr<ASTContext> ctx;
   Module *ast = nullptr;
+  // The type checker's verdict and tables (nullptr: not run).
+  std::shared_ptr<SemaFacts> sema;
   Scope globals;
   std::vector<size_t> lineStarts; // byte offset of each line
   std::string_view text;
@@ -111,7 +114,8 @@ public:
   SourceManager &sources() { return sm_; }
 
   void addModule(unsigned fileId, std::string name, bool isPackage,
-                 std::unique_ptr<ASTContext> ctx, Module *ast);
+                 std::unique_ptr<ASTContext> ctx, Module *ast,
+                 std::shared_ptr<SemaFacts> sema = nullptr);
   // Builds scopes, binds names; call once after every module is added.
   void index();
 
@@ -122,6 +126,7 @@ public:
     return functions_;
   }
   FunctionInfo *functionOf(const FunctionDef *d) const;
+  ClassInfo *classOf(const ClassDef *d) const;
 
   // Resolves an expression in the scope of `fn` (nullptr = module level).
   Resolved resolve(const Expr *e, ModuleInfo &m, FunctionInfo *fn) const;
@@ -150,12 +155,18 @@ private:
   Resolved member(const Resolved &base, const std::string &attr) const;
   Resolved callResult(const Resolved &callee) const;
   ModuleInfo *moduleNamed(const std::string &name) const;
+  // Sema's facts (SemaFacts.cpp): what a typed module's Expr::type says an
+  // expression is, and whether a call's value is a coroutine.
+  Resolved fromSemaType(const sema::Type *t) const;
+  Resolved semaResolve(const Expr *e, const ModuleInfo &m) const;
+  bool semaCoroutineCall(const Call *c, const ModuleInfo &m) const;
 
   SourceManager &sm_;
   std::vector<std::unique_ptr<ModuleInfo>> modules_;
   std::vector<std::unique_ptr<FunctionInfo>> functions_;
   std::vector<std::unique_ptr<ClassInfo>> classes_;
   std::unordered_map<const FunctionDef *, FunctionInfo *> byDef_;
+  std::unordered_map<const ClassDef *, ClassInfo *> classByDef_;
   std::unordered_map<std::string, ModuleInfo *> moduleByName_;
   // `self.x = Type()` in any method types `x` for the whole class.
   std::unordered_map<const ClassInfo *,

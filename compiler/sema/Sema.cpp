@@ -71,7 +71,9 @@ const std::set<std::string> kModules = {
 
 class TypeChecker {
 public:
-  TypeChecker(Module *m, unsigned file, DiagnosticEngine &d, TypeContext &t,
+  // `d` == nullptr: quiet (checkQuiet): nothing is printed and, after the
+  // first error, statements and expressions are skipped.
+  TypeChecker(Module *m, unsigned file, DiagnosticEngine *d, TypeContext &t,
               SemaResult &r)
       : mod_(m), file_(file), diags_(d), T(t), R(r), io_(ioHost()) {}
 
@@ -80,7 +82,7 @@ public:
 private:
   Module *mod_;
   unsigned file_;
-  DiagnosticEngine &diags_;
+  DiagnosticEngine *diags_;
   TypeContext &T;
   SemaResult &R;
   unsigned errors_ = 0;
@@ -133,11 +135,22 @@ private:
   // ------------------------------------------------------------ helpers
   void error(const Node *n, const std::string &msg) {
     ++errors_;
-    diags_.error(file_, n->range, msg);
+    if (diags_)
+      diags_->error(file_, n->range, msg);
   }
   void errorAt(SourceRange r, const std::string &msg) {
     ++errors_;
-    diags_.error(file_, r, msg);
+    if (diags_)
+      diags_->error(file_, r, msg);
+  }
+  // Quiet mode after an error: the verdict is known, skip the rest.
+  bool bail() const { return !diags_ && errors_; }
+  // An asyncio mistake that leaves every type known (a dropped coroutine):
+  // an error for compilation, but quiet mode (the linter, which reports it
+  // as AIO104) keeps the facts.
+  void mistake(const Node *n, const std::string &msg) {
+    if (diags_)
+      error(n, msg);
   }
   void unsupported(const Node *n, const std::string &what) {
     error(n, what + " not supported by aioc");
@@ -832,6 +845,8 @@ void TypeChecker::collectModule() {
       }
     }
   }
+  if (bail())
+    return;
   for (Stmt *s : mod_->body)
     if (auto *cd = dyn_cast<ClassDef>(s))
       declareClass(cd);
@@ -1253,6 +1268,8 @@ void TypeChecker::checkAssignTarget(Expr *target, const Type *vt, Expr *value,
 }
 
 void TypeChecker::checkStmt(Stmt *s) {
+  if (bail())
+    return;
   switch (s->kind()) {
   case Node::Kind::ExprStmt: {
     Expr *v = cast<ExprStmt>(s)->value;
@@ -1263,8 +1280,8 @@ void TypeChecker::checkStmt(Stmt *s) {
     }
     const Type *t = checkExpr(v);
     if (t->is(TK::Coroutine) && isa<Call>(v))
-      error(v, "coroutine is called but never awaited; add `await` or "
-               "schedule it with `asyncio.create_task`");
+      mistake(v, "coroutine is called but never awaited; add `await` or "
+                 "schedule it with `asyncio.create_task`");
     return;
   }
   case Node::Kind::Pass:
@@ -1777,6 +1794,8 @@ const Type *TypeChecker::awaitResult(const Type *t, Node *at) {
 }
 
 const Type *TypeChecker::checkExpr(Expr *e, const Type *expected) {
+  if (bail())
+    return set(e, T.errorT);
   switch (e->kind()) {
   case Node::Kind::Constant: {
     auto *c = cast<Constant>(e);
@@ -2963,7 +2982,8 @@ const Type *TypeChecker::checkModuleCall(const std::string &qn, Call *c,
     if (Keyword *k = kw("debug"))
       checkExprAs(k->value, T.boolT, "debug");
     if (cur_ && cur_->isAsync)
-      error(c, "`asyncio.run()` cannot be called from a running event loop");
+      mistake(c, "`asyncio.run()` cannot be called from a running event "
+                 "loop");
     if (!t->is(TK::Coroutine)) {
       if (!t->is(TK::Error))
         error(c->args[0], "asyncio.run() needs a coroutine, not " + q(t));
@@ -3803,7 +3823,35 @@ bool TypeChecker::run() {
 
 bool check(Module *m, unsigned fileId, DiagnosticEngine &diags,
            TypeContext &types, SemaResult &out) {
-  TypeChecker tc(m, fileId, diags, types, out);
+  TypeChecker tc(m, fileId, &diags, types, out);
+  return tc.run();
+}
+
+bool importsSupported(const Module *m) {
+  for (const Stmt *s : m->body) {
+    if (auto *im = dyn_cast<Import>(s)) {
+      for (const Alias *a : im->names)
+        if (!kModules.count(a->name) && !isIOModule(a->name))
+          return false;
+    } else if (auto *fi = dyn_cast<ImportFrom>(s)) {
+      if ((!kModules.count(fi->module) && !isIOModule(fi->module)) ||
+          fi->level != 0)
+        return false;
+      for (const Alias *a : fi->names)
+        if (a->name == "*")
+          return false;
+    }
+  }
+  return true;
+}
+
+bool checkQuiet(Module *m, unsigned fileId, TypeContext &types,
+                SemaResult &out) {
+  // Most Python files import a module aioc does not know: the verdict is
+  // known before any checker state is built.
+  if (!importsSupported(m))
+    return false;
+  TypeChecker tc(m, fileId, nullptr, types, out);
   return tc.run();
 }
 

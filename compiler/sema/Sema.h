@@ -109,5 +109,15 @@ struct SemaResult {
 // module is in aioc's subset and well typed.
 bool check(Module *m, unsigned fileId, DiagnosticEngine &diags,
            TypeContext &types, SemaResult &out);
+// The same verdict and, when true, the same facts, for tools that only want
+// the facts of a module that type-checks (the linter, on any Python file):
+// nothing is reported, and after the first error the rest of the module is
+// skipped cheaply. Reentrant: modules may be checked concurrently, each with
+// its own TypeContext and SemaResult.
+bool checkQuiet(Module *m, unsigned fileId, TypeContext &types,
+                SemaResult &out);
+// Whether every top-level import names a module aioc knows (check reports
+// each one that does not); checkQuiet's first, cheap gate.
+bool importsSupported(const Module *m);
 
 } // namespace aioc::sema
