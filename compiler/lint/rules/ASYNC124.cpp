@@ -4,6 +4,8 @@
 
 #include <llvm/Support/Casting.h>
 
+#include <unordered_set>
+
 namespace aioc::lint {
 
 static const char kDocs[] = R"doc(## What it does
@@ -11,7 +13,12 @@ Flags an `async def` whose body has no `await`, `async for` or
 `async with`. Not flagged: async generators, stubs (a body of only a
 docstring, `pass`, `...` or `raise`), decorated functions and methods of
 classes with bases (a framework or an interface may require a coroutine),
-and dunder methods such as `__aenter__`.
+and dunder methods such as `__aenter__`. Nor where the coroutine is
+required: the function is passed on as a value (`trio.run(main)`,
+`nursery.start_soon(task)`, `obj.hook = fn`), a call of it is handed on
+instead of awaited (`asyncio.run(main())`, `create_task(fn())`,
+`gather(fn(), ...)`), or its body needs a running loop
+(`asyncio.get_running_loop()`, `asyncio.current_task()`, ...).
 
 ## Why is this bad?
 The function never suspends, so making it a coroutine only adds overhead:
@@ -42,6 +49,66 @@ static bool isStub(const StmtList &body) {
   return true;
 }
 
+// True when `e` names the function `name`: `name` or `x.name`.
+static bool refersTo(const Expr *e, const std::string &name) {
+  if (auto *n = llvm::dyn_cast<Name>(e))
+    return n->id == name && n->ctx == ExprContext::Load;
+  if (auto *a = llvm::dyn_cast<Attribute>(e))
+    return a->attr == name && a->ctx == ExprContext::Load;
+  return false;
+}
+
+// True when the module uses `name` other than as `await name(...)`: passed
+// or stored as a value, or called with the coroutine handed on. Either way
+// the caller relies on getting a coroutine, so it cannot become a plain def.
+// Matches by name only (no scopes): a miss here costs a finding, not a
+// false one.
+static bool usedAsCoroutine(Module *m, const std::string &name) {
+  std::unordered_set<const Expr *> awaitedCallees;
+  bool used = false;
+  walk(m, [&](Node *n) {
+    if (used)
+      return false;
+    if (auto *a = llvm::dyn_cast<Await>(n)) {
+      if (auto *c = llvm::dyn_cast_or_null<Call>(a->value))
+        awaitedCallees.insert(c->func);
+    } else if (auto *e = llvm::dyn_cast<Expr>(n)) {
+      // Pre-order: an Await is visited before the callee under it.
+      if (refersTo(e, name) && !awaitedCallees.count(e))
+        used = true;
+    }
+    return true;
+  });
+  return used;
+}
+
+// Calls that only work inside a running event loop (or trio run): a body
+// making them must stay a coroutine even if it never awaits.
+static bool needsRunningLoop(RuleContext &ctx) {
+  bool needs = false;
+  walkBody(ctx.fn->def->body, [&](Node *n) {
+    auto *c = llvm::dyn_cast<Call>(n);
+    if (!c || needs)
+      return !needs;
+    std::string q = ctx.project.calleeQual(c, ctx.mod, ctx.fn);
+    std::string_view last = q;
+    if (auto *a = llvm::dyn_cast<Attribute>(c->func); a && q.empty())
+      last = a->attr;
+    else if (auto *nm = llvm::dyn_cast<Name>(c->func); nm && q.empty())
+      last = nm->id;
+    else if (size_t dot = q.rfind('.'); dot != std::string::npos)
+      last = std::string_view(q).substr(dot + 1);
+    needs = qualIn(q, {"asyncio.create_task", "asyncio.ensure_future",
+                       "asyncio.timeout", "asyncio.timeout_at"}) ||
+            qualIn(std::string(last),
+                   {"get_running_loop", "current_task", "all_tasks",
+                    "current_trio_token", "current_root_task",
+                    "current_async_library", "spawn_system_task"});
+    return !needs;
+  });
+  return needs;
+}
+
 static void check(RuleContext &ctx) {
   if (!ctx.fn || !ctx.fn->def->isAsync || ctx.fn->isGenerator)
     return;
@@ -64,7 +131,7 @@ static void check(RuleContext &ctx) {
       awaits = true;
     return !awaits;
   });
-  if (awaits)
+  if (awaits || needsRunningLoop(ctx) || usedAsCoroutine(ctx.mod.ast, d->name))
     return;
   Finding f;
   f.code = "ASYNC124";
