@@ -78,6 +78,14 @@ bool isIndependentCoroutineCall(RuleContext &ctx, const Call *c);
 void namesRead(Node *n, std::vector<std::string> &out);
 void namesBound(const Expr *target, std::vector<std::string> &out);
 
+// Statements that a test expects to raise: the single statement of a
+// `with pytest.raises(...)` / `with self.assertRaises(...)` block. The call
+// there fails at once by design (trio's `from_thread_run_sync` from the trio
+// thread, CPython's `ensure_future` without a loop), so the linter's
+// findings on it are dropped.
+std::vector<SourceRange> expectedToRaise(const ModuleInfo &m);
+bool rangeContains(const SourceRange &r, SourceLoc l);
+
 // Helpers shared by rules.
 bool isConstFalse(const Expr *e); // False / 0
 bool isConstTrue(const Expr *e);  // True / nonzero int

@@ -187,3 +187,42 @@ void namesBound(const Expr *t, std::vector<std::string> &out) {
 }
 
 } // namespace aioc::lint
+
+namespace aioc::lint {
+
+static bool isRaisesContext(const Expr *e) {
+  auto *c = llvm::dyn_cast_or_null<Call>(e);
+  if (!c)
+    return false;
+  if (auto *a = dyn_cast<Attribute>(c->func))
+    return a->attr == "raises" || a->attr == "assertRaises" ||
+           a->attr == "assertRaisesRegex";
+  if (auto *n = dyn_cast<Name>(c->func))
+    return n->id == "raises";
+  return false;
+}
+
+std::vector<SourceRange> expectedToRaise(const ModuleInfo &m) {
+  std::vector<SourceRange> out;
+  walk(m.ast, [&](Node *n) {
+    auto *w = dyn_cast<With>(n);
+    if (!w || w->body.size() != 1)
+      return true;
+    for (const WithItem *i : w->items)
+      if (isRaisesContext(i->context_expr)) {
+        out.push_back(w->body.front()->range);
+        break;
+      }
+    return true;
+  });
+  return out;
+}
+
+bool rangeContains(const SourceRange &r, SourceLoc l) {
+  auto before = [](SourceLoc a, SourceLoc b) {
+    return a.line < b.line || (a.line == b.line && a.col <= b.col);
+  };
+  return before(r.begin, l) && before(l, r.end);
+}
+
+} // namespace aioc::lint
