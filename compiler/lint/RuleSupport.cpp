@@ -149,8 +149,15 @@ const Call *awaitedCall(const Stmt *s, const Expr **target) {
 
 bool isIndependentCoroutineCall(RuleContext &ctx, const Call *c) {
   Resolved r = ctx.project.resolve(c->func, ctx.mod, ctx.fn);
-  if (r.kind == Resolved::Function)
+  if (r.kind == Resolved::Function) {
+    // Yield points and pacing (a project's own `sleep`/`checkpoint`, as
+    // trio defines them) are sequential on purpose, not work to overlap.
+    const std::string &n = r.fn->def->name;
+    if (startsWith(n, "sleep") || n.find("checkpoint") != std::string::npos ||
+        n == "wait_all_tasks_blocked")
+      return false;
     return r.fn->def->isAsync && !r.fn->isGenerator && !r.fn->cls;
+  }
   if (r.kind == Resolved::Qual && startsWith(r.qual, "httpx.AsyncClient."))
     return qualIn(r.qual,
                   {"httpx.AsyncClient.get", "httpx.AsyncClient.head",
