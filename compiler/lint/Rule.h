@@ -86,6 +86,11 @@ void namesBound(const Expr *target, std::vector<std::string> &out);
 std::vector<SourceRange> expectedToRaise(const ModuleInfo &m);
 bool rangeContains(const SourceRange &r, SourceLoc l);
 
+// True when the call is in the body of a `try:` (in its function) with a
+// handler for one of `names` (matched by last component: "BlockingIOError").
+bool insideTryCatching(const CallSite &c,
+                       std::initializer_list<const char *> names);
+
 // Helpers shared by rules.
 bool isConstFalse(const Expr *e); // False / 0
 bool isConstTrue(const Expr *e);  // True / nonzero int

@@ -233,3 +233,43 @@ bool rangeContains(const SourceRange &r, SourceLoc l) {
 }
 
 } // namespace aioc::lint
+
+namespace aioc::lint {
+
+static bool handlerCatches(const ExceptHandler *h,
+                           std::initializer_list<const char *> names) {
+  auto is = [&](const Expr *e) {
+    std::string id;
+    if (auto *n = llvm::dyn_cast_or_null<Name>(e))
+      id = n->id;
+    else if (auto *a = llvm::dyn_cast_or_null<Attribute>(e))
+      id = a->attr;
+    return !id.empty() && qualIn(id, names);
+  };
+  if (auto *t = llvm::dyn_cast_or_null<Tuple>(h->type))
+    return std::any_of(t->elts.begin(), t->elts.end(), is);
+  return is(h->type);
+}
+
+bool insideTryCatching(const CallSite &c,
+                       std::initializer_list<const char *> names) {
+  if (!c.fn)
+    return false;
+  bool inside = false;
+  walkBody(c.fn->def->body, [&](Node *n) {
+    auto *t = llvm::dyn_cast<Try>(n);
+    if (inside || !t)
+      return !inside;
+    if (!std::any_of(
+            t->handlers.begin(), t->handlers.end(),
+            [&](const ExceptHandler *h) { return handlerCatches(h, names); }))
+      return true;
+    for (const Stmt *st : t->body)
+      if (rangeContains(st->range, c.call->range.begin))
+        inside = true;
+    return !inside;
+  });
+  return inside;
+}
+
+} // namespace aioc::lint
