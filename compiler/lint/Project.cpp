@@ -77,6 +77,7 @@ const std::unordered_map<std::string, std::string> &resultTypes() {
       {"concurrent.futures.ThreadPoolExecutor", "concurrent.futures.Executor"},
       {"concurrent.futures.ProcessPoolExecutor", "concurrent.futures.Executor"},
       {"concurrent.futures.Executor.submit", "concurrent.futures.Future"},
+      {"concurrent.futures.Future", "concurrent.futures.Future"},
       {"subprocess.Popen", "subprocess.Popen"},
       {"asyncio.get_event_loop", "asyncio.AbstractEventLoop"},
       {"asyncio.get_running_loop", "asyncio.AbstractEventLoop"},
