@@ -197,7 +197,7 @@ void namesBound(const Expr *t, std::vector<std::string> &out) {
 
 namespace aioc::lint {
 
-static bool isRaisesContext(const Expr *e) {
+bool isRaisesContext(const Expr *e) {
   auto *c = llvm::dyn_cast_or_null<Call>(e);
   if (!c)
     return false;
@@ -214,6 +214,14 @@ std::vector<SourceRange> expectedToRaise(const ModuleInfo &m) {
   walk(m.ast, [&](Node *n) {
     auto *w = dyn_cast<With>(n);
     if (!w || w->body.size() != 1)
+      return true;
+    // Only a simple statement is "the call under test"; the body of a
+    // nested block (`with raises(TimeoutError): async with timeout(...):`)
+    // is ordinary code that must still be linted.
+    const Stmt *s = w->body.front();
+    if (!llvm::isa<ExprStmt>(s) && !llvm::isa<Assign>(s) &&
+        !llvm::isa<AnnAssign>(s) && !llvm::isa<AugAssign>(s) &&
+        !llvm::isa<Return>(s))
       return true;
     for (const WithItem *i : w->items)
       if (isRaisesContext(i->context_expr)) {

@@ -15,7 +15,8 @@ Flags, inside an `async def`, a loop that contains no `await` (nor
 - nested `for` loops over `range(...)` (quadratic work), unless all the
   ranges are literal and small (fewer than 100000 iterations in all);
 - `while True:` (or `while 1:`) with no `break`, `return` or `raise`, and
-  not inside a `try:` that handles exceptions (a loop like `while True:
+  not inside a `try:` that handles exceptions or a `with
+  pytest.raises(...)`/`assertRaises(...)` block (a loop like `while True:
   q.get_nowait()` ends when the call raises).
 Only the outermost such loop is reported.
 
@@ -154,13 +155,23 @@ const char *cpuBound(Stmt *s) {
 // WouldBlock, `sock.send(...)` until BlockingIOError), so it is not endless.
 std::unordered_set<const Node *> endedByException(const StmtList &body) {
   std::unordered_set<const Node *> out;
+  auto mark = [&](const StmtList &l) {
+    walkBody(l, [&](Node *x) {
+      if (llvm::isa<While>(x))
+        out.insert(x);
+      return true;
+    });
+  };
   walkBody(body, [&](Node *n) {
     if (auto *t = llvm::dyn_cast<Try>(n); t && !t->handlers.empty())
-      walkBody(t->body, [&](Node *x) {
-        if (llvm::isa<While>(x))
-          out.insert(x);
-        return true;
-      });
+      mark(t->body);
+    // `with self.assertRaises(BlockingIOError): while True: sock.send(...)`
+    if (auto *w = llvm::dyn_cast<With>(n))
+      for (const WithItem *i : w->items)
+        if (isRaisesContext(i->context_expr)) {
+          mark(w->body);
+          break;
+        }
     return true;
   });
   return out;
