@@ -11,9 +11,10 @@ namespace aioc::lint {
 static const char kDocs[] = R"doc(## What it does
 Flags an `async def` whose body has no `await`, `async for` or
 `async with`. Not flagged: async generators, stubs (a body of only a
-docstring, `pass`, `...` or `raise`), decorated functions and methods of
-classes with bases (a framework or an interface may require a coroutine),
-and dunder methods such as `__aenter__`. Nor where the coroutine is
+docstring, `pass`, `...` or `raise`), decorated functions and methods
+(as flake8-async's ASYNC124: a method may implement an async interface,
+declared or duck-typed, like trio's `CapacityLimiter.acquire_on_behalf_of`
+or a fake resolver's `getaddrinfo`). Nor where the coroutine is
 required: the function is passed on as a value (`trio.run(main)`,
 `nursery.start_soon(task)`, `obj.hook = fn`), a call of it is handed on
 instead of awaited (`asyncio.run(main())`, `create_task(fn())`,
@@ -115,9 +116,7 @@ static void check(RuleContext &ctx) {
   FunctionDef *d = ctx.fn->def;
   if (!d->decorator_list.empty() || isStub(d->body))
     return;
-  if (d->name.size() > 4 && d->name.compare(0, 2, "__") == 0)
-    return;
-  if (ctx.fn->cls && !ctx.fn->cls->bases.empty())
+  if (ctx.fn->cls)
     return;
   bool awaits = false;
   walkBody(d->body, [&](Node *n) {
