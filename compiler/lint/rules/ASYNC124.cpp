@@ -19,7 +19,8 @@ required: the function is passed on as a value (`trio.run(main)`,
 `nursery.start_soon(task)`, `obj.hook = fn`), a call of it is handed on
 instead of awaited (`asyncio.run(main())`, `create_task(fn())`,
 `gather(fn(), ...)`), or its body needs a running loop
-(`asyncio.get_running_loop()`, `asyncio.current_task()`, ...).
+(`asyncio.get_running_loop()`, `asyncio.current_task()`, trio's
+`current_time()`, `CancelScope()`, `open_signal_receiver()`, ...).
 
 ## Why is this bad?
 The function never suspends, so making it a coroutine only adds overhead:
@@ -104,7 +105,12 @@ static bool needsRunningLoop(RuleContext &ctx) {
             qualIn(std::string(last),
                    {"get_running_loop", "current_task", "all_tasks",
                     "current_trio_token", "current_root_task",
-                    "current_async_library", "spawn_system_task"});
+                    "current_async_library", "spawn_system_task",
+                    // trio (and anyio) calls that need `trio.run`'s context
+                    "current_time", "current_effective_deadline",
+                    "current_clock", "current_statistics", "CancelScope",
+                    "move_on_after", "move_on_at", "fail_after", "fail_at",
+                    "open_signal_receiver", "notify_closing"});
     return !needs;
   });
   return needs;
