@@ -2,6 +2,8 @@
 
 #include <llvm/Support/Casting.h>
 
+#include <vector>
+
 using llvm::cast;
 using llvm::dyn_cast;
 using llvm::isa;
@@ -326,10 +328,19 @@ void forEachChild(Node *n, const Fn &f) {
   }
 }
 
-void walk(Node *n, const std::function<bool(Node *)> &f) {
-  if (!n || !f(n))
-    return;
-  forEachChild(n, [&](Node *c) { walk(c, f); });
+void walk(Node *root, const std::function<bool(Node *)> &f) {
+  // Pre-order with an explicit stack: the parser accepts expressions nested
+  // thousands deep (`not not ... x`), which overflowed the call stack here.
+  std::vector<Node *> stack{root}, kids;
+  while (!stack.empty()) {
+    Node *n = stack.back();
+    stack.pop_back();
+    if (!n || !f(n))
+      continue;
+    kids.clear();
+    forEachChild(n, [&](Node *c) { kids.push_back(c); });
+    stack.insert(stack.end(), kids.rbegin(), kids.rend());
+  }
 }
 
 void walkBody(const StmtList &body, const std::function<bool(Node *)> &f) {
