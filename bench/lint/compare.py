@@ -40,6 +40,19 @@ def load(path):
     return out
 
 
+def not_flagged_reason(path, line):
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read().splitlines()
+    except OSError:
+        return None
+    if not 1 <= line <= len(text):
+        return None
+    marker = "# not-flagged:"
+    i = text[line - 1].find(marker)
+    return text[line - 1][i + len(marker):].strip() if i >= 0 else None
+
+
 def main():
     ruff, aioc = load(sys.argv[1]), load(sys.argv[2])
     codes = sorted({c for _, _, c in ruff | aioc})
@@ -51,9 +64,18 @@ def main():
     print(f"{'total':<10} {len(ruff):>6} {len(aioc):>6} {len(ruff & aioc):>6} "
           f"{len(ruff - aioc):>10} {len(aioc - ruff):>10}")
     missed = sorted(ruff - aioc)
+    # A ruff-only finding is deliberate when its source line says why aioc
+    # stays silent: `# not-flagged: REASON`.
+    undeliberate = 0
     print(f"\nfindings ruff has that aioc misses: {len(missed)}")
     for f, l, c in missed:
-        print(f"  {f}:{l} {c}")
+        reason = not_flagged_reason(f, l)
+        if reason:
+            print(f"  {f}:{l} {c}  deliberate: {reason}")
+        else:
+            undeliberate += 1
+            print(f"  {f}:{l} {c}  MISSED")
+    print(f"ruff-only findings that are not deliberate: {undeliberate}")
     only = collections.Counter(c for _, _, c in aioc - ruff)
     print(f"\nfindings only aioc has: {sum(only.values())} "
           + ", ".join(f"{c}={n}" for c, n in sorted(only.items())))

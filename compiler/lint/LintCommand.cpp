@@ -173,7 +173,7 @@ int run() {
     if (!findings.empty())
       outs() << findings.size()
              << (findings.size() == 1 ? " finding" : " findings") << " in "
-             << files.size() << " files\n";
+             << files.size() << (files.size() == 1 ? " file\n" : " files\n");
   }
   outs().flush();
   if (timeStages) {

@@ -221,12 +221,21 @@ std::vector<Finding> Linter::run() {
   for (auto &m : p.modules())
     byFile[m->fileId] = m.get();
   std::vector<Finding> out;
+  std::unordered_map<unsigned, std::vector<SourceRange>> raising;
   for (Finding &f : all) {
     if (!opts_.select.empty() && !codeMatches(f.code, opts_.select))
       continue;
     if (codeMatches(f.code, opts_.ignore))
       continue;
     if (p.noqa(*byFile[f.fileId], f.range.begin.line, f.code))
+      continue;
+    auto r = raising.find(f.fileId);
+    if (r == raising.end())
+      r = raising.emplace(f.fileId, expectedToRaise(*byFile[f.fileId])).first;
+    if (std::any_of(r->second.begin(), r->second.end(),
+                    [&](const SourceRange &b) {
+                      return rangeContains(b, f.range.begin);
+                    }))
       continue;
     out.push_back(std::move(f));
   }

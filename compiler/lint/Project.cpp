@@ -78,6 +78,7 @@ const std::unordered_map<std::string, std::string> &resultTypes() {
       {"concurrent.futures.ThreadPoolExecutor", "concurrent.futures.Executor"},
       {"concurrent.futures.ProcessPoolExecutor", "concurrent.futures.Executor"},
       {"concurrent.futures.Executor.submit", "concurrent.futures.Future"},
+      {"concurrent.futures.Future", "concurrent.futures.Future"},
       {"subprocess.Popen", "subprocess.Popen"},
       {"asyncio.get_event_loop", "asyncio.AbstractEventLoop"},
       {"asyncio.get_running_loop", "asyncio.AbstractEventLoop"},
@@ -377,6 +378,17 @@ void Project::index() {
 // Records what the statements of one scope bind. Compound statements are
 // entered (their bindings belong to the same scope); def and class bodies
 // get their own FunctionInfo/ClassInfo.
+// `except ImportError:` / `except (ImportError, AttributeError):` ...
+static bool catchesImportError(const ExceptHandler *h) {
+  auto is = [](const Expr *e) {
+    auto *n = llvm::dyn_cast_or_null<Name>(e);
+    return n && (n->id == "ImportError" || n->id == "ModuleNotFoundError");
+  };
+  if (auto *t = llvm::dyn_cast_or_null<Tuple>(h->type))
+    return std::any_of(t->elts.begin(), t->elts.end(), is);
+  return is(h->type);
+}
+
 void Project::bindStatements(const StmtList &body, ModuleInfo &m,
                              FunctionInfo *fn, ClassInfo *cls,
                              const std::string &prefix, Scope &scope) {
@@ -532,7 +544,23 @@ void Project::bindStatements(const StmtList &body, ModuleInfo &m,
       for (ExceptHandler *h : t->handlers) {
         if (!h->name.empty())
           shadow(h->name);
-        bindStatements(h->body, m, fn, cls, prefix, scope);
+        if (!catchesImportError(h)) {
+          bindStatements(h->body, m, fn, cls, prefix, scope);
+          continue;
+        }
+        // `try: from asyncio import get_running_loop` / `except ImportError:
+        // from asyncio import get_event_loop as get_running_loop`: the
+        // fallback runs only on old versions; the try body's names win.
+        Scope fallback;
+        bindStatements(h->body, m, fn, cls, prefix, fallback);
+        for (auto &[id, r] : fallback.names)
+          scope.names.emplace(id, r);
+        for (auto &[id, sh] : fallback.shadowed)
+          if (!scope.names.count(id))
+            scope.shadowed.emplace(id, sh);
+        scope.starImports.insert(scope.starImports.end(),
+                                 fallback.starImports.begin(),
+                                 fallback.starImports.end());
       }
       bindStatements(t->orelse, m, fn, cls, prefix, scope);
       bindStatements(t->finalbody, m, fn, cls, prefix, scope);

@@ -78,6 +78,21 @@ bool isIndependentCoroutineCall(RuleContext &ctx, const Call *c);
 void namesRead(Node *n, std::vector<std::string> &out);
 void namesBound(const Expr *target, std::vector<std::string> &out);
 
+// Statements that a test expects to raise: the single simple statement of
+// a `with pytest.raises(...)` / `with self.assertRaises(...)` block. The call
+// there fails at once by design (trio's `from_thread_run_sync` from the trio
+// thread, CPython's `ensure_future` without a loop), so the linter's
+// findings on it are dropped.
+std::vector<SourceRange> expectedToRaise(const ModuleInfo &m);
+// `pytest.raises(...)`, `raises(...)`, `self.assertRaises[Regex](...)`.
+bool isRaisesContext(const Expr *e);
+bool rangeContains(const SourceRange &r, SourceLoc l);
+
+// True when the call is in the body of a `try:` (in its function) with a
+// handler for one of `names` (matched by last component: "BlockingIOError").
+bool insideTryCatching(const CallSite &c,
+                       std::initializer_list<const char *> names);
+
 // Helpers shared by rules.
 bool isConstFalse(const Expr *e); // False / 0
 bool isConstTrue(const Expr *e);  // True / nonzero int

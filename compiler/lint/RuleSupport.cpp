@@ -149,8 +149,15 @@ const Call *awaitedCall(const Stmt *s, const Expr **target) {
 
 bool isIndependentCoroutineCall(RuleContext &ctx, const Call *c) {
   Resolved r = ctx.project.resolve(c->func, ctx.mod, ctx.fn);
-  if (r.kind == Resolved::Function)
+  if (r.kind == Resolved::Function) {
+    // Yield points and pacing (a project's own `sleep`/`checkpoint`, as
+    // trio defines them) are sequential on purpose, not work to overlap.
+    const std::string &n = r.fn->def->name;
+    if (startsWith(n, "sleep") || n.find("checkpoint") != std::string::npos ||
+        n == "wait_all_tasks_blocked")
+      return false;
     return r.fn->def->isAsync && !r.fn->isGenerator && !r.fn->cls;
+  }
   if (r.kind == Resolved::Qual && startsWith(r.qual, "httpx.AsyncClient."))
     return qualIn(r.qual,
                   {"httpx.AsyncClient.get", "httpx.AsyncClient.head",
@@ -184,6 +191,93 @@ void namesBound(const Expr *t, std::vector<std::string> &out) {
     namesRead(a->value, out); // `self.x = ...` changes what `self` reads
   else if (auto *sub = dyn_cast<Subscript>(t))
     namesRead(sub->value, out);
+}
+
+} // namespace aioc::lint
+
+namespace aioc::lint {
+
+bool isRaisesContext(const Expr *e) {
+  auto *c = llvm::dyn_cast_or_null<Call>(e);
+  if (!c)
+    return false;
+  if (auto *a = dyn_cast<Attribute>(c->func))
+    return a->attr == "raises" || a->attr == "assertRaises" ||
+           a->attr == "assertRaisesRegex";
+  if (auto *n = dyn_cast<Name>(c->func))
+    return n->id == "raises";
+  return false;
+}
+
+std::vector<SourceRange> expectedToRaise(const ModuleInfo &m) {
+  std::vector<SourceRange> out;
+  walk(m.ast, [&](Node *n) {
+    auto *w = dyn_cast<With>(n);
+    if (!w || w->body.size() != 1)
+      return true;
+    // Only a simple statement is "the call under test"; the body of a
+    // nested block (`with raises(TimeoutError): async with timeout(...):`)
+    // is ordinary code that must still be linted.
+    const Stmt *s = w->body.front();
+    if (!llvm::isa<ExprStmt>(s) && !llvm::isa<Assign>(s) &&
+        !llvm::isa<AnnAssign>(s) && !llvm::isa<AugAssign>(s) &&
+        !llvm::isa<Return>(s))
+      return true;
+    for (const WithItem *i : w->items)
+      if (isRaisesContext(i->context_expr)) {
+        out.push_back(w->body.front()->range);
+        break;
+      }
+    return true;
+  });
+  return out;
+}
+
+bool rangeContains(const SourceRange &r, SourceLoc l) {
+  auto before = [](SourceLoc a, SourceLoc b) {
+    return a.line < b.line || (a.line == b.line && a.col <= b.col);
+  };
+  return before(r.begin, l) && before(l, r.end);
+}
+
+} // namespace aioc::lint
+
+namespace aioc::lint {
+
+static bool handlerCatches(const ExceptHandler *h,
+                           std::initializer_list<const char *> names) {
+  auto is = [&](const Expr *e) {
+    std::string id;
+    if (auto *n = llvm::dyn_cast_or_null<Name>(e))
+      id = n->id;
+    else if (auto *a = llvm::dyn_cast_or_null<Attribute>(e))
+      id = a->attr;
+    return !id.empty() && qualIn(id, names);
+  };
+  if (auto *t = llvm::dyn_cast_or_null<Tuple>(h->type))
+    return std::any_of(t->elts.begin(), t->elts.end(), is);
+  return is(h->type);
+}
+
+bool insideTryCatching(const CallSite &c,
+                       std::initializer_list<const char *> names) {
+  if (!c.fn)
+    return false;
+  bool inside = false;
+  walkBody(c.fn->def->body, [&](Node *n) {
+    auto *t = llvm::dyn_cast<Try>(n);
+    if (inside || !t)
+      return !inside;
+    if (!std::any_of(
+            t->handlers.begin(), t->handlers.end(),
+            [&](const ExceptHandler *h) { return handlerCatches(h, names); }))
+      return true;
+    for (const Stmt *st : t->body)
+      if (rangeContains(st->range, c.call->range.begin))
+        inside = true;
+    return !inside;
+  });
+  return inside;
 }
 
 } // namespace aioc::lint

@@ -2,6 +2,8 @@
 
 #include <llvm/Support/Casting.h>
 
+#include <vector>
+
 using llvm::cast;
 using llvm::dyn_cast;
 using llvm::isa;
@@ -26,16 +28,13 @@ namespace {
 
 using Fn = std::function<void(Node *)>;
 
-bool terminates(const Stmt *s) {
-  return isa<Return>(s) || isa<Raise>(s) || isa<Break>(s) || isa<Continue>(s);
-}
-
+// Statements after `return`/`raise`/`break`/`continue` are visited too:
+// dead code that calls `time.sleep` is still worth a finding (ruff and
+// flake8-async report it as well), and a `yield` there still makes a
+// generator.
 void stmts(const StmtList &l, const Fn &f) {
-  for (Stmt *s : l) {
+  for (Stmt *s : l)
     f(s);
-    if (terminates(s))
-      return; // the rest of the block never runs
-  }
 }
 
 void exprs(const ExprList &l, const Fn &f) {
@@ -329,10 +328,19 @@ void forEachChild(Node *n, const Fn &f) {
   }
 }
 
-void walk(Node *n, const std::function<bool(Node *)> &f) {
-  if (!n || !f(n))
-    return;
-  forEachChild(n, [&](Node *c) { walk(c, f); });
+void walk(Node *root, const std::function<bool(Node *)> &f) {
+  // Pre-order with an explicit stack: the parser accepts expressions nested
+  // thousands deep (`not not ... x`), which overflowed the call stack here.
+  std::vector<Node *> stack{root}, kids;
+  while (!stack.empty()) {
+    Node *n = stack.back();
+    stack.pop_back();
+    if (!n || !f(n))
+      continue;
+    kids.clear();
+    forEachChild(n, [&](Node *c) { kids.push_back(c); });
+    stack.insert(stack.end(), kids.rbegin(), kids.rend());
+  }
 }
 
 void walkBody(const StmtList &body, const std::function<bool(Node *)> &f) {

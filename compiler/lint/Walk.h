@@ -1,7 +1,7 @@
-// Child enumeration over aioc's AST for the linter. Only code that can run
-// is visited: statements after `return`/`raise`/`break`/`continue` in the
-// same block, `if TYPE_CHECKING:` bodies and `if False:` bodies are skipped,
-// because blocking calls there never execute.
+// Child enumeration over aioc's AST for the linter. `if TYPE_CHECKING:` and
+// `if False:` bodies are skipped: they never run by design. Statements after
+// `return`/`raise`/`break`/`continue` are visited, like ruff does: dead code
+// with a blocking call is a latent bug, not an intended exemption.
 #pragma once
 
 #include "ast/AST.h"

@@ -68,6 +68,36 @@ for r in run["results"]:
     assert loc["region"]["startLine"] >= 1
 PY
 
+# SARIF against the 2.1.0 schema's structure (every fixture, so every rule
+# and chain locations), and the checker itself rejects a broken log.
+"$AIOC" lint --no-config --format=sarif "$FIX" >"$T/all.sarif" 2>"$T/err"; check sarif-all 1 $?
+python3 "$ROOT/tests/lint/sarif_check.py" "$T/all.sarif" || fail=1
+python3 - "$T/all.sarif" "$T/bad.sarif" <<'PY'
+import json, sys
+log = json.load(open(sys.argv[1]))
+del log["runs"][0]["tool"]["driver"]["name"]
+log["runs"][0]["results"][0]["level"] = "warn"
+json.dump(log, open(sys.argv[2], "w"))
+PY
+python3 "$ROOT/tests/lint/sarif_check.py" "$T/bad.sarif" >"$T/out" 2>&1 &&
+  { echo "FAIL: sarif_check accepted a broken log"; fail=1; }
+
+# JSON `chain` (SPEC §5): a cross-file chain lists each step with its file.
+"$AIOC" lint --no-config --format=json "$FIX/project" >"$T/json" 2>"$T/err"; check json-chain 1 $?
+python3 - "$T/json" <<'PY' || fail=1
+import json, sys
+chains = [d for d in map(json.loads, open(sys.argv[1])) if "chain" in d]
+assert chains, "no finding with a chain"
+files = set()
+for d in chains:
+    for step in d["chain"]:
+        for k in ("file", "line", "column", "end_line", "end_column", "callee"):
+            assert k in step, (k, step)
+        files.add(step["file"])
+    files.add(d["file"])
+assert len(files) > 1, "no chain crosses files"
+PY
+
 # A syntax error is reported, the other files still linted, exit 1.
 mkdir -p "$T/proj"
 printf 'def f(:\n' >"$T/proj/bad.py"

@@ -4,14 +4,20 @@
 
 #include <llvm/Support/Casting.h>
 
+#include <unordered_set>
+
 namespace aioc::lint {
 
 static const char kDocs[] = R"doc(## What it does
 Flags, inside an `async def`, a loop that contains no `await` (nor
 `async for`/`async with`) and is clearly CPU-bound:
 - `for ... in range(N)` with a literal N of at least 100000;
-- nested `for` loops over `range(...)` (quadratic work);
-- `while True:` (or `while 1:`) with no `break`, `return` or `raise`.
+- nested `for` loops over `range(...)` (quadratic work), unless all the
+  ranges are literal and small (fewer than 100000 iterations in all);
+- `while True:` (or `while 1:`) with no `break`, `return` or `raise`, and
+  not inside a `try:` that handles exceptions or a `with
+  pytest.raises(...)`/`assertRaises(...)` block (a loop like `while True:
+  q.get_nowait()` ends when the call raises).
 Only the outermost such loop is reported.
 
 ## Why is this bad?
@@ -51,6 +57,24 @@ bool isRangeCall(const Expr *e, int64_t *maxConst = nullptr) {
         *maxConst = k->intFits ? std::max(*maxConst, k->intValue) : INT64_MAX;
   }
   return true;
+}
+
+// The number of iterations of `range(...)` with constant arguments only, or
+// -1 when an argument is not a constant int.
+int64_t constRangeLength(const Expr *e) {
+  auto *c = llvm::dyn_cast_or_null<Call>(e);
+  if (!c || c->args.empty() || c->args.size() > 2 || !c->keywords.empty())
+    return -1;
+  int64_t v[2] = {0, 0};
+  for (size_t i = 0; i < c->args.size(); ++i) {
+    auto *k = llvm::dyn_cast<Constant>(c->args[i]);
+    if (!k || k->valueKind != Constant::ValueKind::Int || !k->intFits)
+      return -1;
+    v[i] = k->intValue;
+  }
+  int64_t lo = c->args.size() == 2 ? v[0] : 0;
+  int64_t hi = c->args.size() == 2 ? v[1] : v[0];
+  return hi > lo ? hi - lo : 0;
 }
 
 bool suspends(const StmtList &body) {
@@ -104,10 +128,15 @@ const char *cpuBound(Stmt *s) {
     if (isRangeCall(f->iter, &n) && n >= 100000)
       return "iterates over a large range";
     if (isRangeCall(f->iter)) {
+      // Nested constant ranges with a small product (trio's `for _ in
+      // range(3): for i in range(100):`) are not CPU-bound.
+      int64_t outer = constRangeLength(f->iter);
       bool nested = false;
       walkBody(f->body, [&](Node *x) {
-        if (auto *g = llvm::dyn_cast<For>(x); g && isRangeCall(g->iter))
-          nested = true;
+        if (auto *g = llvm::dyn_cast<For>(x); g && isRangeCall(g->iter)) {
+          int64_t inner = constRangeLength(g->iter);
+          nested = outer < 0 || inner < 0 || outer * inner >= 100000;
+        }
         return !nested;
       });
       if (nested)
@@ -121,12 +150,42 @@ const char *cpuBound(Stmt *s) {
   return nullptr;
 }
 
+// `while True:` loops inside a `try:` that handles exceptions: the loop
+// ends when a call raises (`while True: r.receive_nowait()` until
+// WouldBlock, `sock.send(...)` until BlockingIOError), so it is not endless.
+std::unordered_set<const Node *> endedByException(const StmtList &body) {
+  std::unordered_set<const Node *> out;
+  auto mark = [&](const StmtList &l) {
+    walkBody(l, [&](Node *x) {
+      if (llvm::isa<While>(x))
+        out.insert(x);
+      return true;
+    });
+  };
+  walkBody(body, [&](Node *n) {
+    if (auto *t = llvm::dyn_cast<Try>(n); t && !t->handlers.empty())
+      mark(t->body);
+    // `with self.assertRaises(BlockingIOError): while True: sock.send(...)`
+    if (auto *w = llvm::dyn_cast<With>(n))
+      for (const WithItem *i : w->items)
+        if (isRaisesContext(i->context_expr)) {
+          mark(w->body);
+          break;
+        }
+    return true;
+  });
+  return out;
+}
+
 void check(RuleContext &ctx) {
   if (!ctx.fn || !ctx.fn->def->isAsync)
     return;
+  std::unordered_set<const Node *> guarded = endedByException(ctx.body());
   walkBody(ctx.body(), [&](Node *n) {
     auto *s = llvm::dyn_cast<Stmt>(n);
     if (!s || !(llvm::isa<For>(s) || llvm::isa<While>(s)))
+      return true;
+    if (guarded.count(s))
       return true;
     const StmtList &body = llvm::isa<For>(s) ? llvm::cast<For>(s)->body
                                              : llvm::cast<While>(s)->body;

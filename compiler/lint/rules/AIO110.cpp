@@ -10,7 +10,8 @@ Flags blocking socket operations inside an `async def`: `accept`,
 `socket.create_connection(...)`, annotations), and the module functions
 `socket.create_connection`, `socket.getaddrinfo`, `socket.gethostbyname`,
 `socket.gethostbyaddr`, `socket.getfqdn`. No flake8-async code covers
-them.
+them. Not flagged inside a `try:` that handles `BlockingIOError` (or
+`InterruptedError`, `ssl.SSLWantReadError`...): that socket is non-blocking.
 
 ## Why is this bad?
 A blocking socket waits for the peer (or DNS) while holding the thread; the
@@ -41,6 +42,12 @@ static bool match(const CallSite &c, BlockingMatch &m) {
                  {"accept", "connect", "recv", "recv_into", "recvfrom",
                   "recvfrom_into", "send", "sendall", "sendto", "sendfile"});
   if (!hit)
+    return false;
+  // A socket call that handles BlockingIOError is on a non-blocking socket
+  // (anyio's and asyncio's own transports: try `recv`, on BlockingIOError
+  // wait until readable).
+  if (insideTryCatching(c, {"BlockingIOError", "InterruptedError",
+                            "SSLWantReadError", "SSLWantWriteError"}))
     return false;
   m.message = "`" + c.written() + "` is a blocking socket operation";
   m.fix = "use asyncio streams (`reader, writer = await "

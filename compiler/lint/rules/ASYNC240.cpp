@@ -19,7 +19,8 @@ Flags calls that touch the disk inside an `async def`:
   makedirs/mkdir/rmdir/removedirs/walk/chmod/chown/link/symlink/readlink/
   truncate/utime/fsync/access`, every `shutil` file operation
   (`copy`, `copy2`, `copyfile`, `copytree`, `rmtree`, `move`,
-  `disk_usage`, `make_archive`, `unpack_archive`, `chown`) and
+  `disk_usage`, `make_archive`, `unpack_archive`, `chown`, `which`: it
+  stats every directory of PATH) and
   `glob.glob/iglob`.
 Pure path arithmetic (`os.path.join`, `Path.name`, `Path / "x"`) is fine.
 
@@ -93,6 +94,7 @@ static bool match(const CallSite &c, BlockingMatch &m) {
                                           "shutil.chown",
                                           "shutil.copymode",
                                           "shutil.copystat",
+                                          "shutil.which",
                                           "glob.glob",
                                           "glob.iglob",
                                           "pathlib.Path.exists",
