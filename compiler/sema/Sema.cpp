@@ -5,6 +5,7 @@
 #include "sema/Sema.h"
 #include "sema/SemaIO.h"
 
+#include <llvm/ADT/ScopeExit.h>
 #include <llvm/Support/Casting.h>
 
 #include <functional>
@@ -86,6 +87,19 @@ private:
   TypeContext &T;
   SemaResult &R;
   unsigned errors_ = 0;
+  // Expression nesting of checkExpr/collectNamedExprs. The parser admits
+  // ~4000 levels (`not not ... x`); recursing that deep overflows the stack
+  // (under ASan first), so sema refuses past kMaxNesting instead.
+  static constexpr unsigned kMaxNesting = 200;
+  unsigned nesting_ = 0;
+  bool tooDeep(const Node *n) {
+    if (nesting_ <= kMaxNesting)
+      return false;
+    error(n, "expression nested more than " + std::to_string(kMaxNesting) +
+                 " levels deep: aioc does not support it (split it with "
+                 "intermediate variables)");
+    return true;
+  }
   // httpx, aiofiles, subprocesses, streams, blocking calls (SemaIO.cpp).
   IOChecker io_;
   IOChecker::Host ioHost() {
@@ -1795,6 +1809,10 @@ const Type *TypeChecker::awaitResult(const Type *t, Node *at) {
 
 const Type *TypeChecker::checkExpr(Expr *e, const Type *expected) {
   if (bail())
+    return set(e, T.errorT);
+  ++nesting_;
+  auto unnest = llvm::make_scope_exit([this] { --nesting_; });
+  if (tooDeep(e))
     return set(e, T.errorT);
   switch (e->kind()) {
   case Node::Kind::Constant: {
