@@ -70,9 +70,10 @@ public:
   // per core). Files, syntax errors and findings come out exactly as with
   // addFile in this order. Returns how many files could not be read or parsed.
   unsigned addFiles(const std::vector<std::string> &paths, unsigned jobs = 0);
-  // Runs every selected rule over the project; findings sorted by file and
-  // position, `# noqa` already applied.
-  std::vector<Finding> run();
+  // Runs every selected rule over the project, spread over `jobs` threads (0:
+  // one per core); findings sorted by file and position, `# noqa` already
+  // applied, the same for any `jobs`.
+  std::vector<Finding> run(unsigned jobs = 1);
   const LintTimes &times() const { return times_; }
 
 private:

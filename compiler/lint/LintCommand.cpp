@@ -34,9 +34,10 @@ cl::list<std::string>
                   cl::sub(lintSub));
 cl::opt<std::string> explain("explain", cl::desc("print a rule's docs"),
                              cl::sub(lintSub));
-cl::opt<unsigned> jobs("jobs",
-                       cl::desc("parse on N threads (default 0: one per core)"),
-                       cl::init(0), cl::sub(lintSub));
+cl::opt<unsigned>
+    jobs("jobs",
+         cl::desc("parse and check on N threads (default 0: one per core)"),
+         cl::init(0), cl::sub(lintSub));
 cl::alias jobsShort("j", cl::desc("alias for --jobs"), cl::aliasopt(jobs));
 cl::opt<bool> noConfig("no-config",
                        cl::desc("do not read [tool.aioc.lint] from "
@@ -162,7 +163,7 @@ int run() {
   fe.enabled = timeStages;
   uint64_t start = threadCPUTimeNs();
   bool failedFiles = linter.addFiles(files, jobs) != 0;
-  std::vector<lint::Finding> findings = linter.run();
+  std::vector<lint::Finding> findings = linter.run(jobs);
   uint64_t outStart = threadCPUTimeNs();
   if (format == "json")
     lint::printJSON(sm, outs(), findings);

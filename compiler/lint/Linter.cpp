@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <iterator>
 #include <set>
 
 namespace aioc::lint {
@@ -194,7 +195,7 @@ void checkDirectBlocking(RuleContext &ctx) {
 
 } // namespace
 
-std::vector<Finding> Linter::run() {
+std::vector<Finding> Linter::run(unsigned jobs) {
   Project &p = *project_;
   uint64_t t0 = threadCPUTimeNs();
   auto lap = [&](double &stage) {
@@ -204,17 +205,81 @@ std::vector<Finding> Linter::run() {
   };
   p.index();
   lap(times_.index);
-  std::vector<Finding> all;
-  auto runScope = [&](ModuleInfo &m, FunctionInfo *fn) {
-    RuleContext ctx{p, m, fn, opts_, all};
-    checkDirectBlocking(ctx);
-    for (const Rule *r : allRules())
-      r->check(ctx);
-  };
+
+  // Scopes: every module's top level, then every function, as --jobs=1 runs
+  // them. Each scope keeps its findings in three slots (before AIO100,
+  // AIO100, after it) that are concatenated in scope order below, so the
+  // findings come out in exactly the --jobs=1 order, whatever thread ran them.
+  std::vector<std::pair<ModuleInfo *, FunctionInfo *>> scopes;
+  scopes.reserve(p.modules().size() + p.functions().size());
   for (auto &m : p.modules())
-    runScope(*m, nullptr);
+    scopes.emplace_back(m.get(), nullptr);
   for (auto &f : p.functions())
-    runScope(*f->mod, f.get());
+    scopes.emplace_back(f->mod, f.get());
+  const std::vector<const Rule *> &rules = allRules();
+  // AIO100 memoizes per function across files, and with recursion the memo
+  // depends on the order functions are asked in; so it keeps its own thread
+  // and visits the scopes in --jobs=1 order (it is the only rule touching
+  // FunctionInfo's memo and, in this phase, Project::noqa).
+  const Rule *serial = &ruleAIO100();
+  size_t split = std::find(rules.begin(), rules.end(), serial) - rules.begin();
+  struct Slots {
+    std::vector<Finding> before, chain, after;
+  };
+  std::vector<Slots> slots(scopes.size());
+  auto runScopes = [&](std::atomic<size_t> &next) {
+    // Chunks: scopes are small, so one atomic per scope would show.
+    constexpr size_t chunk = 32;
+    for (size_t b; (b = next.fetch_add(chunk)) < scopes.size();)
+      for (size_t i = b, e = std::min(b + chunk, scopes.size()); i < e; ++i) {
+        auto [m, fn] = scopes[i];
+        RuleContext before{p, *m, fn, opts_, slots[i].before};
+        checkDirectBlocking(before);
+        for (size_t r = 0; r < split; ++r)
+          rules[r]->check(before);
+        RuleContext after{p, *m, fn, opts_, slots[i].after};
+        for (size_t r = split + 1; r < rules.size(); ++r)
+          rules[r]->check(after);
+      }
+  };
+  auto runSerial = [&] {
+    if (split < rules.size())
+      for (size_t i = 0; i < scopes.size(); ++i) {
+        RuleContext ctx{p, *scopes[i].first, scopes[i].second, opts_,
+                        slots[i].chain};
+        serial->check(ctx);
+      }
+  };
+  std::atomic<size_t> next{0};
+  unsigned threads = std::min<size_t>(
+      llvm::hardware_concurrency(jobs).compute_thread_count(), scopes.size());
+  if (threads <= 1) {
+    runSerial();
+    runScopes(next);
+  } else {
+    // The serial rule goes first; the thread running it joins the others on
+    // the remaining scopes when it is done.
+    // Stages on worker threads are summed over threads, as for parsing.
+    std::atomic<uint64_t> workerNs{0};
+    auto timed = [&](auto task) {
+      return [&, task] {
+        uint64_t start = threadCPUTimeNs();
+        task();
+        workerNs += threadCPUTimeNs() - start;
+      };
+    };
+    llvm::ThreadPool pool(llvm::hardware_concurrency(threads));
+    pool.async(timed(runSerial));
+    for (unsigned t = 0; t < threads; ++t)
+      pool.async(timed([&] { runScopes(next); }));
+    pool.wait();
+    times_.rules += workerNs * 1e-9;
+  }
+  std::vector<Finding> all;
+  for (Slots &s : slots)
+    for (std::vector<Finding> *v : {&s.before, &s.chain, &s.after})
+      std::move(v->begin(), v->end(), std::back_inserter(all));
+  slots.clear();
   lap(times_.rules);
 
   std::unordered_map<unsigned, ModuleInfo *> byFile;

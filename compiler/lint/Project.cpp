@@ -297,6 +297,8 @@ std::vector<uint32_t> noqaRuns(std::string_view text) {
 
 bool Project::noqa(const ModuleInfo &m, uint32_t line,
                    const std::string &code) const {
+  // The caches fill on first use; the lock keeps that safe from any thread.
+  std::lock_guard<std::mutex> lock(noqaMutex_);
   if (m.runStart.empty())
     m.runStart = noqaRuns(m.text);
   auto lineNoqa = [&](uint32_t l) -> const Noqa * {

@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -173,6 +174,7 @@ private:
                      std::unordered_map<std::string, Resolved>>
       attrTypes_;
   mutable std::unordered_map<uint64_t, std::unique_ptr<Noqa>> noqaCache_;
+  mutable std::mutex noqaMutex_; // noqaCache_ and every ModuleInfo::runStart
 };
 
 } // namespace aioc::lint
