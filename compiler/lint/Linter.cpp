@@ -89,8 +89,17 @@ unsigned Linter::addFiles(const std::vector<std::string> &paths,
   unsigned threads = std::min<unsigned>(strategy.compute_thread_count(),
                                         static_cast<unsigned>(ids.size()));
   const SourceManager &sources = sm_;
+  // Largest files first: a big file picked up last would leave the other
+  // threads idle at the end. Results stay in their slots, in path order.
+  std::vector<size_t> order(ids.size());
+  for (size_t i = 0; i < order.size(); ++i)
+    order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return sources.text(ids[a]).size() > sources.text(ids[b]).size();
+  });
   auto work = [&](std::atomic<size_t> &next) {
-    for (size_t i; (i = next.fetch_add(1)) < ids.size();) {
+    for (size_t k; (k = next.fetch_add(1)) < order.size();) {
+      size_t i = order[k];
       slots[i].result = parseFile(sources, ids[i], slots[i].errors);
       if (slots[i].result.ok())
         slots[i].facts = typeCheckForLint(slots[i].result.module, ids[i]);
