@@ -73,8 +73,22 @@ public:
     if (!cpToByte_.empty())
       byte = cpIndex < cpToByte_.size() ? cpToByte_[cpIndex] : size_;
     byte = std::min(byte, size_);
-    auto it = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), byte);
-    uint32_t line = static_cast<uint32_t>(it - lineStarts_.begin());
+    // The builder asks in near source order: try the last line found and the
+    // next one before a binary search over the whole file.
+    size_t n = lineStarts_.size(), ln = hint_;
+    auto onLine = [&](size_t l) {
+      return l < n && lineStarts_[l] <= byte &&
+             (l + 1 == n || byte < lineStarts_[l + 1]);
+    };
+    if (!onLine(ln)) {
+      if (onLine(ln + 1))
+        ++ln;
+      else
+        ln = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), byte) -
+             lineStarts_.begin() - 1;
+      hint_ = ln;
+    }
+    uint32_t line = static_cast<uint32_t>(ln + 1);
     uint32_t col = static_cast<uint32_t>(byte - lineStarts_[line - 1]);
     if (line == 1)
       col += base_.col;
@@ -98,6 +112,7 @@ private:
   SourceLoc base_;
   std::vector<uint32_t> cpToByte_;
   std::vector<uint32_t> lineStarts_;
+  mutable size_t hint_ = 0; // index of the line of the last lookup
   size_t size_ = 0;
 };
 
