@@ -1,7 +1,8 @@
 #!/bin/sh
 # The whole test suite: the plain build's ctest (every label), then the
-# ASan+UBSan build (unit suites + a bounded libFuzzer run), then the TSan build
-# of the runtime suite. Each step prints ctest's summary line.
+# ASan+UBSan build (unit suites + a bounded libFuzzer run), then the TSan builds
+# of the runtime suite and of the linter's parallel test. Each step prints
+# ctest's summary line.
 set -eu
 BUILD=${1:-build}
 JOBS=$(nproc)
@@ -23,5 +24,15 @@ cmake -S . -B build-tsan $CMAKE_COMMON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DAIOC_SANITIZE=thread -DAIOC_RUNTIME_ONLY=ON >/dev/null
 cmake --build build-tsan -j "$JOBS"
 ctest --test-dir build-tsan --output-on-failure -j "$JOBS" -L unit
+
+# The linter parses and checks on threads (addFiles, Linter::run): its
+# parallel test under TSan. Only lint_test is built (the front end and the
+# lint library, no runtime or codegen); ccache makes reruns cheap.
+echo "== TSan build: lint parallel test"
+cmake -S . -B build-tsan-lint $CMAKE_COMMON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DAIOC_SANITIZE=thread >/dev/null
+cmake --build build-tsan-lint -j "$JOBS" --target lint_test
+TSAN_OPTIONS=halt_on_error=1 \
+  ctest --test-dir build-tsan-lint --output-on-failure -R '^LintParallel\.'
 
 echo "== all suites passed in $(( $(date +%s) - start )) s"
