@@ -605,8 +605,16 @@ Module *Builder::module(P::File_inputContext *c) {
   return m;
 }
 
+// `simple_stmts` can only be the first child of stmt and block: looking there
+// alone spares block a scan of all its statements (KID looks at every child).
+static P::Simple_stmtsContext *leadingSimpleStmts(ParserRuleContext *c) {
+  return c->children.empty() ? nullptr
+                             : asRule<P::Simple_stmtsContext>(
+                                   c->children[0], P::RuleSimple_stmts);
+}
+
 void Builder::stmt(P::StmtContext *c, StmtList &out) {
-  if (auto *ss = KID(c, simple_stmts)) {
+  if (auto *ss = leadingSimpleStmts(c)) {
     for (auto *s : KID(ss, simple_stmt))
       if (Stmt *st = simpleStmt(s))
         out.push_back(st);
@@ -617,7 +625,7 @@ void Builder::stmt(P::StmtContext *c, StmtList &out) {
 }
 
 void Builder::block(P::BlockContext *c, StmtList &out) {
-  if (auto *ss = KID(c, simple_stmts)) {
+  if (auto *ss = leadingSimpleStmts(c)) {
     for (auto *s : KID(ss, simple_stmt))
       if (Stmt *st = simpleStmt(s))
         out.push_back(st);
