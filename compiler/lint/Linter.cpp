@@ -236,7 +236,8 @@ std::vector<Finding> Linter::run(unsigned jobs) {
     std::vector<Finding> before, chain, after;
   };
   std::vector<Slots> slots(scopes.size());
-  auto runScopes = [&](std::atomic<size_t> &next) {
+  // withSerial: also run the serial rule, in its place (one thread only).
+  auto runScopes = [&](std::atomic<size_t> &next, bool withSerial) {
     // Chunks: scopes are small, so one atomic per scope would show.
     constexpr size_t chunk = 32;
     for (size_t b; (b = next.fetch_add(chunk)) < scopes.size();)
@@ -246,6 +247,10 @@ std::vector<Finding> Linter::run(unsigned jobs) {
         checkDirectBlocking(before);
         for (size_t r = 0; r < split; ++r)
           rules[r]->check(before);
+        if (withSerial && split < rules.size()) {
+          RuleContext chain{p, *m, fn, opts_, slots[i].chain};
+          serial->check(chain);
+        }
         RuleContext after{p, *m, fn, opts_, slots[i].after};
         for (size_t r = split + 1; r < rules.size(); ++r)
           rules[r]->check(after);
@@ -263,8 +268,8 @@ std::vector<Finding> Linter::run(unsigned jobs) {
   unsigned threads = std::min<size_t>(
       llvm::hardware_concurrency(jobs).compute_thread_count(), scopes.size());
   if (threads <= 1) {
-    runSerial();
-    runScopes(next);
+    // One pass over the scopes, in order, as the serial rule needs.
+    runScopes(next, true);
   } else {
     // The serial rule goes first; the thread running it joins the others on
     // the remaining scopes when it is done.
@@ -280,7 +285,7 @@ std::vector<Finding> Linter::run(unsigned jobs) {
     llvm::ThreadPool pool(llvm::hardware_concurrency(threads));
     pool.async(timed(runSerial));
     for (unsigned t = 0; t < threads; ++t)
-      pool.async(timed([&] { runScopes(next); }));
+      pool.async(timed([&] { runScopes(next, false); }));
     pool.wait();
     times_.rules += workerNs * 1e-9;
   }
