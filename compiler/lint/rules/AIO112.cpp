@@ -36,6 +36,16 @@ every task stalls.
     # and `await asyncio.wrap_future(fut)` for a concurrent future
 )doc";
 
+// The callee's last name as written: "Queue" for `asyncio.Queue(...)` and
+// `Queue(...)`.
+static std::string_view lastName(const Call *c) {
+  if (auto *f = llvm::dyn_cast<Attribute>(c->func))
+    return f->attr;
+  if (auto *f = llvm::dyn_cast<Name>(c->func))
+    return f->id;
+  return {};
+}
+
 // `q.put(...)` where `q = queue.Queue()` (no maxsize, or 0) or
 // `queue.SimpleQueue()` in the same function or at module level: an
 // unbounded queue never blocks a put.
@@ -62,11 +72,7 @@ static bool putOnUnboundedQueue(const CallSite &c) {
     find(c.mod.ast->body);
   if (!ctor)
     return false;
-  std::string_view name;
-  if (auto *f = llvm::dyn_cast<Attribute>(ctor->func))
-    name = f->attr;
-  else if (auto *f = llvm::dyn_cast<Name>(ctor->func))
-    name = f->id;
+  std::string_view name = lastName(ctor);
   if (name == "SimpleQueue")
     return true;
   if (name != "Queue" && name != "LifoQueue" && name != "PriorityQueue")
@@ -93,11 +99,7 @@ static bool acquireOfNewLock(const CallSite &c) {
     auto *ctor = llvm::dyn_cast_or_null<Call>(as->value);
     if (!ctor || c.mod.slice(as->targets[0]->range) != recv)
       return false;
-    std::string_view name;
-    if (auto *f = llvm::dyn_cast<Attribute>(ctor->func))
-      name = f->attr;
-    else if (auto *f = llvm::dyn_cast<Name>(ctor->func))
-      name = f->id;
+    std::string_view name = lastName(ctor);
     return name == "Lock" || name == "RLock";
   };
   auto isThisCall = [&](const Stmt *s) {
