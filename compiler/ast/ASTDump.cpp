@@ -187,6 +187,23 @@ namespace {
 class Dumper {
 public:
   std::string out;
+  bool positions = false; // dumpASTWithPositions
+
+  void pos(const char *k, SourceRange r) {
+    key(k);
+    out += std::to_string(r.begin.line) + ':' + std::to_string(r.begin.col) +
+           '-' + std::to_string(r.end.line) + ':' + std::to_string(r.end.col);
+  }
+  // Every node's range, and the name/attribute ranges diagnostics use.
+  void positionFields(const Node *n) {
+    pos("pos", n->range);
+    if (auto *f = llvm::dyn_cast<FunctionDef>(n))
+      pos("name_pos", f->nameRange);
+    else if (auto *c = llvm::dyn_cast<ClassDef>(n))
+      pos("name_pos", c->nameRange);
+    else if (auto *a = llvm::dyn_cast<Attribute>(n))
+      pos("attr_pos", a->attrRange);
+  }
 
   void node(const Node *n);
   void expr(const Expr *e) { node(e); }
@@ -568,6 +585,8 @@ void Dumper::node(const Node *n) {
     kMatchCase(n);
     break;
   }
+  if (positions)
+    positionFields(n);
   close();
   first = savedFirst;
   (void)first;
@@ -1062,6 +1081,15 @@ std::string dumpAST(const Node *node) {
   if (!node)
     return "None";
   Dumper d;
+  d.node(node);
+  return d.out;
+}
+
+std::string dumpASTWithPositions(const Node *node) {
+  if (!node)
+    return "None";
+  Dumper d;
+  d.positions = true;
   d.node(node);
   return d.out;
 }

@@ -16,6 +16,7 @@ namespace aioc {
 struct ParseResult {
   std::unique_ptr<ASTContext> context; // owns every node
   Module *module = nullptr;            // nullptr when the file had errors
+  bool fastBailed = false; // the fast parser handed the file to ANTLR's
   bool ok() const { return module != nullptr; }
 };
 
@@ -28,6 +29,15 @@ ParseResult parseFile(SourceManager &sm, unsigned fileId,
 // long as nobody adds files to `sm` meanwhile.
 ParseResult parseFile(const SourceManager &sm, unsigned fileId,
                       std::vector<Diagnostic> &errors);
+
+// Which parser builds the AST. Default: the hand-written fast parser, falling
+// back to the ANTLR reference path on anything it does not take (unless
+// AIOC_PARSER=antlr is set). The others are for the front end's tests:
+// Reference is the ANTLR path alone; FastOnly the fast parser alone (no
+// module, no errors and fastBailed when it bails).
+enum class ParserChoice { Default, Reference, FastOnly };
+ParseResult parseFile(const SourceManager &sm, unsigned fileId,
+                      std::vector<Diagnostic> &errors, ParserChoice choice);
 
 // CPU time (thread clock, nanoseconds) spent in each front-end stage, summed
 // over every thread; filled only while `enabled` is set (aioc lint

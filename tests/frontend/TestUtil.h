@@ -2,7 +2,10 @@
 #pragma once
 
 #include "ast/ASTDump.h"
+#include "frontend/FastParserCheck.h"
 #include "frontend/Frontend.h"
+
+#include <gtest/gtest.h>
 
 #include <llvm/Support/raw_ostream.h>
 
@@ -24,6 +27,12 @@ inline std::unique_ptr<Parsed> parse(const std::string &src,
   unsigned id = p->sm.addFile(name, src);
   p->result = parseFile(p->sm, id, de);
   os.flush();
+  // Every snippet of the front end's tests also checks the fast parser
+  // against the reference path (same positioned AST, or a bail).
+  auto check = frontend::checkFastParser(src);
+  EXPECT_EQ(check.difference, "") << src;
+  if (check.referenceOk)
+    EXPECT_TRUE(check.fastOk) << "fast parser bailed on: " << src;
   return p;
 }
 
