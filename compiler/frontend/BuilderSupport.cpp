@@ -91,6 +91,41 @@ std::string ident(const std::string &text) {
   return out;
 }
 
+void applyContext(Expr *e, ExprContext ctx,
+                  llvm::function_ref<void(Expr *bad)> bad) {
+  switch (e->kind()) {
+  case Node::Kind::Name:
+    llvm::cast<Name>(e)->ctx = ctx;
+    return;
+  case Node::Kind::Attribute:
+    llvm::cast<Attribute>(e)->ctx = ctx;
+    return;
+  case Node::Kind::Subscript:
+    llvm::cast<Subscript>(e)->ctx = ctx;
+    return;
+  case Node::Kind::Starred:
+    if (ctx == ExprContext::Del) {
+      bad(e);
+      return;
+    }
+    llvm::cast<Starred>(e)->ctx = ctx;
+    applyContext(llvm::cast<Starred>(e)->value, ctx, bad);
+    return;
+  case Node::Kind::Tuple:
+    llvm::cast<Tuple>(e)->ctx = ctx;
+    for (Expr *x : llvm::cast<Tuple>(e)->elts)
+      applyContext(x, ctx, bad);
+    return;
+  case Node::Kind::List:
+    llvm::cast<List>(e)->ctx = ctx;
+    for (Expr *x : llvm::cast<List>(e)->elts)
+      applyContext(x, ctx, bad);
+    return;
+  default:
+    bad(e);
+  }
+}
+
 Constant *makeNumber(ASTContext &ctx, SourceRange r, std::string_view tok) {
   auto *k = ctx.make<Constant>(r);
   std::string text;

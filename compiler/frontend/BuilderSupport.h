@@ -114,6 +114,12 @@ std::string toDecimal(const std::string &digits, int base);
 // Identifiers are NFKC-normalized, as CPython does (PEP 3131).
 std::string ident(const std::string &text);
 
+// Sets the context of an assignment or `del` target (recursively through
+// tuples, lists and starred); calls `bad` on each node that cannot be one
+// (and on a starred `del` target).
+void applyContext(Expr *e, ExprContext ctx,
+                  llvm::function_ref<void(Expr *bad)> bad);
+
 // A NUMBER token's value.
 Constant *makeNumber(ASTContext &ctx, SourceRange r, std::string_view text);
 

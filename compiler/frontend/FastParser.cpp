@@ -156,8 +156,7 @@ private:
   Stmt *tryStmt();
   FunctionDef *funcdef(size_t s, bool isAsync);
   ClassDef *classdef(size_t s);
-  Arguments *typedArgs();
-  Arguments *lambdaArgs(size_t lambdaTok);
+  Arguments *params(bool typed, int close);
   Stmt *matchStmt();
 
   // ---- patterns
@@ -761,7 +760,7 @@ FunctionDef *FastParser::funcdef(size_t s, bool isAsync) {
   f->name = identAt(n);
   f->nameRange = tokRange(n);
   size_t ps = expect(P::OPEN_PAREN);
-  f->args = typedArgs();
+  f->args = params(true, P::CLOSE_PAREN);
   expect(P::CLOSE_PAREN);
   f->args->range = R(ps);
   if (accept(P::ARROW))
@@ -796,17 +795,26 @@ ClassDef *FastParser::classdef(size_t s) {
 // typedargslist: tparam (COMMA tparam)* COMMA?
 // tparam: tfpdef (ASSIGN test)? | DIV | STAR (NAME (COLON (test |
 //         star_expr))?)? | POWER tfpdef;  tfpdef: NAME (COLON test)?
-// With CPython's order rules, which the Builder applies (bail on a breach).
-Arguments *FastParser::typedArgs() {
+// varargslist: vparam (COMMA vparam)* COMMA?
+// vparam: NAME (ASSIGN test)? | DIV | STAR NAME? | POWER NAME
+// The same code for both (`typed`: annotations allowed), with CPython's
+// order rules, which the Builder applies (bail on a breach). Runs until
+// `close` (not consumed); the caller sets the Arguments' range.
+Arguments *FastParser::params(bool typed, int close) {
   auto *a = make<Arguments>({});
   bool slash = false, star = false, kwarg = false, defaults = false;
   bool bareStar = false; // the last parameter was a bare `*`
-  while (!at(P::CLOSE_PAREN)) {
-    if (kwarg)
+  auto annotation = [&](bool starOk) -> Expr * {
+    if (!typed || !accept(P::COLON))
+      return nullptr;
+    return starOk && at(P::STAR) ? starExpr() : test();
+  };
+  while (!at(close)) {
+    // After `**kw` nothing; after a bare `*` a plain named parameter.
+    if (kwarg || (bareStar && !at(P::NAME)))
       throw Bail{};
-    size_t p = pos_;
-    bool wasBareStar = bareStar;
     bareStar = false;
+    size_t p = pos_;
     if (accept(P::DIV)) {
       if (slash || star || a->args.empty())
         throw Bail{};
@@ -818,13 +826,10 @@ Arguments *FastParser::typedArgs() {
       size_t n = expect(P::NAME);
       auto *arg = make<Arg>({});
       arg->arg = identAt(n);
-      if (accept(P::COLON))
-        arg->annotation = test();
+      arg->annotation = annotation(false);
       arg->range = R(n);
       a->kwarg = arg;
       kwarg = true;
-      if (wasBareStar)
-        throw Bail{};
     } else if (accept(P::STAR)) {
       if (star)
         throw Bail{};
@@ -833,8 +838,7 @@ Arguments *FastParser::typedArgs() {
         size_t n = pos_++;
         auto *arg = make<Arg>({});
         arg->arg = identAt(n);
-        if (accept(P::COLON))
-          arg->annotation = at(P::STAR) ? starExpr() : test();
+        arg->annotation = annotation(true);
         arg->range = {tokBegin(n), R(p).end};
         a->vararg = arg;
       } else {
@@ -844,8 +848,7 @@ Arguments *FastParser::typedArgs() {
       size_t n = expect(P::NAME);
       auto *arg = make<Arg>({});
       arg->arg = identAt(n);
-      if (accept(P::COLON))
-        arg->annotation = test();
+      arg->annotation = annotation(false);
       arg->range = R(n);
       Expr *def = accept(P::ASSIGN) ? test() : nullptr;
       if (star) {
@@ -866,76 +869,6 @@ Arguments *FastParser::typedArgs() {
   }
   if (bareStar) // named arguments must follow bare *
     throw Bail{};
-  return a;
-}
-
-// lambdef: LAMBDA varargslist? COLON test
-// varargslist: vparam (COMMA vparam)* COMMA?
-// vparam: NAME (ASSIGN test)? | DIV | STAR NAME? | POWER NAME
-Arguments *FastParser::lambdaArgs(size_t lambdaTok) {
-  auto *a = make<Arguments>({});
-  if (at(P::COLON))
-    return a; // its range is the lambda's, set by the caller
-  size_t va = pos_;
-  bool slash = false, star = false, kwarg = false, defaults = false;
-  bool bareStar = false;
-  (void)lambdaTok;
-  while (!at(P::COLON)) {
-    if (kwarg)
-      throw Bail{};
-    bool wasBareStar = bareStar;
-    bareStar = false;
-    if (accept(P::DIV)) {
-      if (wasBareStar || slash || star || a->args.empty())
-        throw Bail{};
-      slash = true;
-      a->posonlyargs.insert(a->posonlyargs.end(), a->args.begin(),
-                            a->args.end());
-      a->args.clear();
-    } else if (accept(P::POWER)) {
-      if (wasBareStar)
-        throw Bail{};
-      size_t n = expect(P::NAME);
-      auto *arg = make<Arg>(tokRange(n));
-      arg->arg = identAt(n);
-      a->kwarg = arg;
-      kwarg = true;
-    } else if (accept(P::STAR)) {
-      if (star)
-        throw Bail{};
-      star = true;
-      if (at(P::NAME)) {
-        size_t n = pos_++;
-        auto *arg = make<Arg>(tokRange(n));
-        arg->arg = identAt(n);
-        a->vararg = arg;
-      } else {
-        bareStar = true;
-      }
-    } else {
-      size_t n = expect(P::NAME);
-      auto *arg = make<Arg>(tokRange(n));
-      arg->arg = identAt(n);
-      Expr *def = accept(P::ASSIGN) ? test() : nullptr;
-      if (star) {
-        a->kwonlyargs.push_back(arg);
-        a->kw_defaults.push_back(def);
-      } else {
-        if (def) {
-          a->defaults.push_back(def);
-          defaults = true;
-        } else if (defaults) {
-          throw Bail{};
-        }
-        a->args.push_back(arg);
-      }
-    }
-    if (!accept(P::COMMA))
-      break;
-  }
-  if (bareStar)
-    throw Bail{};
-  a->range = R(va);
   return a;
 }
 
@@ -1302,7 +1235,11 @@ Expr *FastParser::test() {
 
 Expr *FastParser::lambdef() {
   size_t s = pos_++;
-  Arguments *args = lambdaArgs(s);
+  size_t va = pos_;
+  Arguments *args = params(false, P::COLON);
+  // The varargslist context's range, or the lambda's when it has none.
+  if (va != pos_)
+    args->range = R(va);
   expect(P::COLON);
   Expr *body = test();
   auto *l = make<Lambda>(R(s));
@@ -1953,35 +1890,7 @@ void FastParser::arguments(ExprList &args, std::vector<Keyword *> &kws,
 // ------------------------------------------------------------- targets
 
 void FastParser::setContext(Expr *e, ExprContext ctx) {
-  switch (e->kind()) {
-  case Node::Kind::Name:
-    llvm::cast<Name>(e)->ctx = ctx;
-    return;
-  case Node::Kind::Attribute:
-    llvm::cast<Attribute>(e)->ctx = ctx;
-    return;
-  case Node::Kind::Subscript:
-    llvm::cast<Subscript>(e)->ctx = ctx;
-    return;
-  case Node::Kind::Starred:
-    if (ctx == ExprContext::Del)
-      throw Bail{};
-    llvm::cast<Starred>(e)->ctx = ctx;
-    setContext(llvm::cast<Starred>(e)->value, ctx);
-    return;
-  case Node::Kind::Tuple:
-    llvm::cast<Tuple>(e)->ctx = ctx;
-    for (Expr *x : llvm::cast<Tuple>(e)->elts)
-      setContext(x, ctx);
-    return;
-  case Node::Kind::List:
-    llvm::cast<List>(e)->ctx = ctx;
-    for (Expr *x : llvm::cast<List>(e)->elts)
-      setContext(x, ctx);
-    return;
-  default:
-    throw Bail{};
-  }
+  applyContext(e, ctx, [](Expr *) { throw Bail{}; });
 }
 
 } // namespace

@@ -1847,37 +1847,11 @@ const char *Builder::describe(const Expr *e) {
 
 void Builder::setContext(Expr *e, ExprContext ctx) {
   const char *verb = ctx == ExprContext::Del ? "delete" : "assign to";
-  switch (e->kind()) {
-  case Node::Kind::Name:
-    llvm::cast<Name>(e)->ctx = ctx;
-    return;
-  case Node::Kind::Attribute:
-    llvm::cast<Attribute>(e)->ctx = ctx;
-    return;
-  case Node::Kind::Subscript:
-    llvm::cast<Subscript>(e)->ctx = ctx;
-    return;
-  case Node::Kind::Starred:
-    if (ctx == ExprContext::Del) {
-      error(e->range, "cannot delete starred");
-      return;
-    }
-    llvm::cast<Starred>(e)->ctx = ctx;
-    setContext(llvm::cast<Starred>(e)->value, ctx);
-    return;
-  case Node::Kind::Tuple:
-    llvm::cast<Tuple>(e)->ctx = ctx;
-    for (Expr *x : llvm::cast<Tuple>(e)->elts)
-      setContext(x, ctx);
-    return;
-  case Node::Kind::List:
-    llvm::cast<List>(e)->ctx = ctx;
-    for (Expr *x : llvm::cast<List>(e)->elts)
-      setContext(x, ctx);
-    return;
-  default:
-    error(e->range, std::string("cannot ") + verb + " " + describe(e));
-  }
+  applyContext(e, ctx, [&](Expr *bad) {
+    error(bad->range, isa<Starred>(bad) ? std::string("cannot delete starred")
+                                        : std::string("cannot ") + verb + " " +
+                                              describe(bad));
+  });
 }
 
 // ------------------------------------------------------------- literals

@@ -3,6 +3,7 @@
 // files the fast parser bailed on although the reference accepts them; exit
 // status 1 on any difference or any such bail (the corpus test runs it on
 // /usr/lib/python3.11, where the target is zero bails).
+#include "PyFiles.h"
 #include "frontend/FastParserCheck.h"
 
 #include <llvm/Support/FileSystem.h>
@@ -14,17 +15,10 @@
 int main(int argc, char **argv) {
   size_t files = 0, accepted = 0, rejected = 0, bailed = 0, differ = 0;
   for (int i = 1; i < argc; ++i) {
-    std::error_code ec;
-    for (llvm::sys::fs::recursive_directory_iterator it(argv[i], ec), end;
-         it != end && !ec; it.increment(ec)) {
-      llvm::StringRef p = it->path();
-      if (!p.endswith(".py"))
-        continue;
-      auto buf = llvm::MemoryBuffer::getFile(p);
-      if (!buf)
-        continue;
+    aioc::test::forEachPyFile(argv[i], [&](const std::string &p,
+                                           llvm::StringRef text) {
       ++files;
-      auto c = aioc::frontend::checkFastParser((*buf)->getBuffer());
+      auto c = aioc::frontend::checkFastParser(text);
       (c.referenceOk ? accepted : rejected) += 1;
       if (!c.difference.empty()) {
         ++differ;
@@ -33,7 +27,7 @@ int main(int argc, char **argv) {
         ++bailed;
         llvm::outs() << p << ": the fast parser bailed (reference accepts)\n";
       }
-    }
+    });
   }
   llvm::outs() << files << " files: " << accepted << " accepted, " << rejected
                << " rejected by the reference; the fast parser bailed on "

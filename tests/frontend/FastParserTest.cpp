@@ -3,6 +3,7 @@
 // on snippets every Builder check rejects. Where the reference builds an AST
 // the fast parser must build the same one, positions included (and must not
 // bail); where the reference rejects the text, the fast parser must bail.
+#include "PyFiles.h"
 #include "TestUtil.h"
 
 #include "frontend/FastParserCheck.h"
@@ -327,27 +328,16 @@ TEST(FastParser, DefaultPathMatchesReference) {
   }
 }
 
-static void checkTree(const std::string &root, size_t &files) {
-  std::error_code ec;
-  for (llvm::sys::fs::recursive_directory_iterator it(root, ec), end;
-       it != end && !ec; it.increment(ec)) {
-    llvm::StringRef p = it->path();
-    if (!p.endswith(".py"))
-      continue;
-    auto buf = llvm::MemoryBuffer::getFile(p);
-    if (!buf)
-      continue;
-    ++files;
-    expectAgree((*buf)->getBuffer().str(), p.str());
-  }
-}
-
 // Every .py in the repository: tests (conformance, rejects, lint fixtures,
 // the fuzz corpus and regressions), samples and benches.
 TEST(FastParser, RepositoryFiles) {
   size_t files = 0;
   for (const char *dir : {"tests", "samples", "bench", "scripts", "grammar"})
-    checkTree(std::string(AIOC_SOURCE_DIR) + "/" + dir, files);
+    aioc::test::forEachPyFile(std::string(AIOC_SOURCE_DIR) + "/" + dir,
+                              [&](const std::string &p, llvm::StringRef text) {
+                                ++files;
+                                expectAgree(text.str(), p);
+                              });
   EXPECT_GT(files, 300u);
 }
 

@@ -3,6 +3,7 @@
 // test runs it on /usr/lib/python3.11). Files that are not valid UTF-8 are
 // skipped (the front end refuses them, or decodes them first, before
 // lexing) and counted. Exit status 1 on any difference.
+#include "PyFiles.h"
 #include "frontend/TokenizerCheck.h"
 
 #include <llvm/Support/ConvertUTF.h>
@@ -15,22 +16,15 @@
 int main(int argc, char **argv) {
   size_t compared = 0, skipped = 0, differ = 0;
   for (int i = 1; i < argc; ++i) {
-    std::error_code ec;
-    for (llvm::sys::fs::recursive_directory_iterator it(argv[i], ec), end;
-         it != end && !ec; it.increment(ec)) {
-      llvm::StringRef p = it->path();
-      if (!p.endswith(".py"))
-        continue;
-      auto buf = llvm::MemoryBuffer::getFile(p);
-      if (!buf)
-        continue;
-      std::string text = (*buf)->getBuffer().str();
+    aioc::test::forEachPyFile(argv[i], [&](const std::string &p,
+                                           llvm::StringRef buf) {
+      std::string text = buf.str();
       if (text.rfind("\xEF\xBB\xBF", 0) == 0)
         text.erase(0, 3);
       const llvm::UTF8 *b = reinterpret_cast<const llvm::UTF8 *>(text.data());
       if (!llvm::isLegalUTF8String(&b, b + text.size())) {
         ++skipped;
-        continue;
+        return;
       }
       ++compared;
       std::string diff = aioc::frontend::compareWithReference(text);
@@ -38,7 +32,7 @@ int main(int argc, char **argv) {
         ++differ;
         llvm::outs() << p << ": " << diff << "\n";
       }
-    }
+    });
   }
   llvm::outs() << compared << " files compared, " << differ << " differ, "
                << skipped << " skipped (not UTF-8)\n";

@@ -3,6 +3,7 @@
 // line, column, start/stop index) and identical tokenizer errors, on the
 // project's Python files, on tricky snippets and on generated ones.
 #include "Tokenizer.h"
+#include "PyFiles.h"
 #include "frontend/TokenizerCheck.h"
 
 #include <llvm/Support/ConvertUTF.h>
@@ -35,23 +36,16 @@ void check(const std::string &src) {
 // Every .py under `dir` (recursively); returns how many were compared.
 size_t checkDir(const std::string &dir) {
   size_t n = 0;
-  std::error_code ec;
-  for (llvm::sys::fs::recursive_directory_iterator it(dir, ec), end;
-       it != end && !ec; it.increment(ec)) {
-    llvm::StringRef p = it->path();
-    if (!p.endswith(".py"))
-      continue;
-    auto buf = llvm::MemoryBuffer::getFile(p);
-    if (!buf)
-      continue;
-    std::string text = (*buf)->getBuffer().str();
-    if (text.rfind("\xEF\xBB\xBF", 0) == 0)
-      text.erase(0, 3);
-    if (!validUTF8(text))
-      continue; // the front end refuses it before lexing
-    EXPECT_EQ(compareWithReference(text), "") << p.str();
-    ++n;
-  }
+  aioc::test::forEachPyFile(
+      dir, [&](const std::string &p, llvm::StringRef buf) {
+        std::string text = buf.str();
+        if (text.rfind("\xEF\xBB\xBF", 0) == 0)
+          text.erase(0, 3);
+        if (!validUTF8(text))
+          return; // the front end refuses it before lexing
+        EXPECT_EQ(compareWithReference(text), "") << p;
+        ++n;
+      });
   return n;
 }
 

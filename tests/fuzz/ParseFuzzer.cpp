@@ -2,8 +2,12 @@
 // AST dumper). A crash, sanitizer report or hang here is a front end bug:
 // bad input must only ever produce diagnostics. Valid UTF-8 input is also
 // tokenized by the hand-written Tokenizer and the ANTLR reference lexer,
-// which must agree token for token.
+// which must agree token for token. Every input also goes through the
+// hand-written FastParser and the ANTLR reference path alone: the fast parser
+// must bail whenever the reference rejects the input, and otherwise build the
+// same AST, positions included.
 #include "ast/ASTDump.h"
+#include "frontend/FastParserCheck.h"
 #include "frontend/Frontend.h"
 #include "frontend/TokenizerCheck.h"
 
@@ -25,6 +29,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   aioc::ParseResult r = aioc::parseFile(sm, id, diags);
   if (r.ok())
     (void)aioc::dumpAST(r.module);
+  auto check = aioc::frontend::checkFastParser(
+      std::string_view(reinterpret_cast<const char *>(data), size));
+  if (!check.difference.empty()) {
+    llvm::errs() << "fast parser differs from the reference: "
+                 << check.difference << "\n";
+    abort();
+  }
   // The lexers see the text after parseFile's BOM strip. ANTLRInputStream
   // drops a leading BOM itself, so the reference cannot be compared on a
   // text (an f-string field) that still starts with one.
