@@ -9,6 +9,7 @@
 #include <llvm/ADT/STLFunctionalExtras.h>
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,19 +23,27 @@ struct SyntaxErr {
 
 // ------------------------------------------------------------- positions
 
+// No byte >= 0x80 (checked eight bytes at a time).
+inline bool isAscii(std::string_view s) {
+  size_t i = 0;
+  for (uint64_t w; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&w, s.data() + i, 8);
+    if (w & 0x8080808080808080ull)
+      return false;
+  }
+  for (; i < s.size(); ++i)
+    if (static_cast<unsigned char>(s[i]) >= 0x80)
+      return false;
+  return true;
+}
+
 // Maps ANTLR's code point indices to Python's (line, UTF-8 byte column).
 // For an f-string replacement field parsed on its own, `base` is where its
 // text starts in the file.
 class PosMap {
 public:
   PosMap(std::string_view text, SourceLoc base = {1, 0}) : base_(base) {
-    bool ascii = true;
-    for (unsigned char c : text)
-      if (c >= 0x80) {
-        ascii = false;
-        break;
-      }
-    if (!ascii) {
+    if (!isAscii(text)) {
       cpToByte_.reserve(text.size() + 1);
       for (size_t i = 0; i < text.size(); ++i)
         if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
@@ -42,9 +51,9 @@ public:
       cpToByte_.push_back(static_cast<uint32_t>(text.size()));
     }
     lineStarts_.push_back(0);
-    for (size_t i = 0; i < text.size(); ++i)
-      if (text[i] == '\n')
-        lineStarts_.push_back(static_cast<uint32_t>(i + 1));
+    for (const char *p = text.data(), *e = p + text.size();
+         (p = static_cast<const char *>(std::memchr(p, '\n', e - p)));)
+      lineStarts_.push_back(static_cast<uint32_t>(++p - text.data()));
     size_ = text.size();
   }
 

@@ -2074,6 +2074,27 @@ bool toUTF8(std::string_view src, const std::string &encoding,
   return true;
 }
 
+// llvm::isLegalUTF8String with ASCII skipped eight bytes at a time (it was
+// ~9% of a parse of the stdlib): advances `b` to the first bad sequence.
+bool legalUTF8Prefix(const llvm::UTF8 *&b, const llvm::UTF8 *e) {
+  while (b < e) {
+    uint64_t w;
+    if (e - b >= 8 && (std::memcpy(&w, b, 8), !(w & 0x8080808080808080ull))) {
+      b += 8;
+      continue;
+    }
+    if (*b < 0x80) {
+      ++b;
+      continue;
+    }
+    unsigned n = llvm::getNumBytesForUTF8(*b);
+    if (n > static_cast<size_t>(e - b) || !llvm::isLegalUTF8Sequence(b, b + n))
+      return false;
+    b += n;
+  }
+  return true;
+}
+
 } // namespace
 
 FrontendTimes &frontendTimes() {
@@ -2127,7 +2148,7 @@ ParseResult parseFile(const SourceManager &sm, unsigned fileId,
   // ANTLR needs valid UTF-8; CPython rejects anything else too.
   if (errs.empty()) {
     const llvm::UTF8 *b = reinterpret_cast<const llvm::UTF8 *>(src.data());
-    if (!llvm::isLegalUTF8String(&b, b + src.size())) {
+    if (!legalUTF8Prefix(b, b + src.size())) {
       size_t ofs = reinterpret_cast<const char *>(b) - src.data();
       uint32_t line = 1, col = 0;
       for (size_t i = 0; i < ofs; ++i) {
