@@ -1,8 +1,9 @@
 // Why hand-written: on the full CPython stdlib (1,643 files, 809k lines) the
-// ANTLR-generated parser spent ~4.2 s CPU in adaptive prediction plus ~1.5 s
-// turning its parse tree into the AST and ~0.4 s freeing the tree, of a 7.5 s
-// lint. This parser reads the same tokens and builds the AST directly (see
-// the measured figures in bench/parse/RESULTS.md). grammar/Python.g4 stays
+// ANTLR-generated parser spent ~4.2 s CPU in adaptive prediction plus ~1.6 s
+// turning its parse tree into the AST and ~0.4 s freeing the tree, of a 7.7 s
+// `aioc lint --jobs=1`. This parser reads the same tokens and builds the AST
+// directly: those three stages take ~0.6 s together, the lint ~1.9 s CPU
+// (bench/parse/RESULTS.md has the figures). grammar/Python.g4 stays
 // the contract: every production below names the rule it mirrors, and every
 // position follows what the Builder computes from that rule's parse tree
 // context (first token to last token, layout tokens trimmed), so that both

@@ -1,6 +1,8 @@
-// parseFile: ANTLR parse (SLL first, LL on failure), then one pass turning
-// the parse tree into aioc's AST. This file and IndentingLexer.* are the only
-// users of ANTLR.
+// parseFile: the hand-written FastParser (FastParser.cpp) first; on anything
+// it does not take, the reference path: ANTLR parse (SLL first, LL on
+// failure), then one pass turning the parse tree into aioc's AST, which also
+// reports every syntax error. This file, IndentingLexer.* and the Tokenizer's
+// token objects are the only users of ANTLR.
 #include "frontend/Frontend.h"
 
 #include "BuilderSupport.h"
