@@ -45,8 +45,8 @@ constexpr int kMaxDepth = 200;
 class FastParser {
 public:
   FastParser(ASTContext &ctx, std::string_view text, const PosMap &pm,
-             antlr4::TokenStream &tokens, int fieldDepth)
-      : ctx_(ctx), text_(text), pm_(pm), fieldDepth_(fieldDepth) {
+             antlr4::TokenStream &tokens)
+      : ctx_(ctx), text_(text), pm_(pm) {
     size_t n = tokens.size();
     toks_.reserve(n);
     for (size_t i = 0; i < n; ++i) {
@@ -197,7 +197,6 @@ private:
   std::vector<Tk> toks_;
   size_t pos_ = 0;
   int depth_ = 0;
-  int fieldDepth_; // f-string nesting of this (sub-)parse
 };
 
 // ------------------------------------------------------------- statements
@@ -1534,10 +1533,11 @@ Expr *FastParser::strings() {
     if (!lexer.errors().empty())
       throw Bail{};
     PosMap pm(ftext, base);
-    FastParser sub(ctx_, ftext, pm, tokens, depth);
+    // Like the reference, a field's own strings start again at depth 0.
+    (void)depth;
+    FastParser sub(ctx_, ftext, pm, tokens);
     return sub.fstringInput();
   };
-  (void)fieldDepth_;
   Expr *e = buildStrings(ctx_, pm_, pieces, R(s), errs, field);
   if (!errs.empty())
     throw Bail{};
@@ -1899,7 +1899,7 @@ void FastParser::setContext(Expr *e, ExprContext ctx) {
 Module *fastParseFile(ASTContext &ctx, std::string_view text, const PosMap &pm,
                       antlr4::TokenStream &tokens) {
   try {
-    FastParser p(ctx, text, pm, tokens, 0);
+    FastParser p(ctx, text, pm, tokens);
     return p.fileInput();
   } catch (Bail &) {
     return nullptr;

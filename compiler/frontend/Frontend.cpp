@@ -53,9 +53,12 @@ public:
   void syntaxError(antlr4::Recognizer *recognizer, Token *offending,
                    size_t line, size_t col, const std::string &msg,
                    std::exception_ptr e) override;
+  // Whether the parser reported anything, kept or suppressed as a cascade.
+  bool sawError() const { return sawError_; }
 
 private:
   std::string message(P *parser, Token *offending);
+  bool sawError_ = false;
   const PosMap &pm_;
   std::vector<SyntaxErr> &out_;
   std::string prefix_;
@@ -153,6 +156,7 @@ std::string ErrorCollector::message(P *parser, Token *offending) {
 void ErrorCollector::syntaxError(antlr4::Recognizer *recognizer,
                                  Token *offending, size_t, size_t,
                                  const std::string &, std::exception_ptr) {
+  sawError_ = true;
   if (!offending)
     return;
   // After a first error, complaints about layout tokens are nearly always
@@ -2000,8 +2004,11 @@ Expr *ParseSession::parseFieldExpr(std::string_view text, SourceLoc base,
     errs.push_back({{base, base}, "too many nested parentheses"});
     return nullptr;
   }
-  if (!tree || errs.size() > before) {
-    if (errs.size() == before)
+  // A field whose error was suppressed as a cascade of an earlier error
+  // in the file still failed: its recovered tree must not be built (it can
+  // hold contexts the Builder cannot walk).
+  if (!tree || errs.size() > before || collector.sawError()) {
+    if (errs.size() == before && !collector.sawError())
       errs.push_back({{base, base}, "f-string: invalid syntax"});
     return nullptr;
   }

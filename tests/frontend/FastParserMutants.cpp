@@ -1,5 +1,5 @@
-// `aioc_fast_parser_mutants N DIR...`: a deterministic differential fuzz of
-// the FastParser against the ANTLR reference path. Takes windows of real
+// `aioc_fast_parser_mutants N SEED DIR...`: a deterministic differential fuzz
+// of the FastParser against the ANTLR reference path. Takes windows of real
 // code from the .py files under DIR, applies a few random token-level edits
 // (deletions, duplications, insertions of operators and keywords) and
 // demands agreement on each of N mutants: a bail whenever the reference
@@ -16,13 +16,13 @@
 #include <vector>
 
 int main(int argc, char **argv) {
-  if (argc < 3) {
-    llvm::errs() << "usage: aioc_fast_parser_mutants N DIR...\n";
+  if (argc < 4) {
+    llvm::errs() << "usage: aioc_fast_parser_mutants N SEED DIR...\n";
     return 2;
   }
   size_t n = std::stoul(argv[1]);
   std::vector<std::vector<std::string>> files;
-  for (int i = 2; i < argc; ++i)
+  for (int i = 3; i < argc; ++i)
     aioc::test::forEachPyFile(
         argv[i], [&](const std::string &, llvm::StringRef text) {
           std::vector<std::string> lines;
@@ -44,7 +44,7 @@ int main(int argc, char **argv) {
       " as ",   "\n",    "\n    ",  "'",      "f'{x}'",  "{a!r:>{w}}", "\\\n",
       "_",      "case ", "match ",  "del ",   "return ", "import ",    "/",
       "*a",     "**k",   "x=1",     "...",    "0x1",     "1j",         "b'x'"};
-  std::mt19937_64 rng(20261126);
+  std::mt19937_64 rng(std::stoull(argv[2]));
   size_t accepted = 0, bailed = 0, differ = 0;
   for (size_t k = 0; k < n; ++k) {
     const auto &lines = files[rng() % files.size()];

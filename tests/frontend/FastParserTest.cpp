@@ -238,6 +238,10 @@ const char *const kInvalid[] = {
     "f'{a#}'\n",
     "f'{\\'a\\'}'\n",
     "f'{a:{b:{c:{d}}}}'\n",
+    // A field's error suppressed as a cascade of the earlier one: the
+    // reference once built the field's recovered tree and recursed forever.
+    "f\"}\"\nf\"{1*}\"\n",
+    "f'}' f'{0}{1*}'\n",
     "f'{x:{y:{z}}}'\n",
     "f'{a b}'\n",
     "f'{a =!x}'\n",
