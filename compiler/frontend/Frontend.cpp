@@ -2197,7 +2197,8 @@ ParseResult parseFile(const SourceManager &sm, unsigned fileId,
       if (timed)
         lap(times.parseNs);
       if (!result.module) {
-        // Bailed: the reference path parses it again from scratch.
+        // Bailed: drop its partial AST; the reference path parses the same
+        // tokens.
         result.context = std::make_unique<ASTContext>();
         result.fastBailed = true;
       }
@@ -2205,10 +2206,13 @@ ParseResult parseFile(const SourceManager &sm, unsigned fileId,
     ErrorCollector collector(pm, errs, "");
     bool deep = false;
     P::File_inputContext *tree = nullptr;
-    if (!result.module && choice != ParserChoice::FastOnly)
-      tree = twoStage<P::File_inputContext>(p, &P::file_input, collector, deep);
-    else if (!result.module)
-      result.fastBailed = true;
+    if (!result.module) {
+      if (choice == ParserChoice::FastOnly)
+        result.fastBailed = true; // lexer errors: not even tried
+      else
+        tree =
+            twoStage<P::File_inputContext>(p, &P::file_input, collector, deep);
+    }
     mergeLexErrors(p, pm, errs, 0, "");
     if (timed)
       lap(times.parseNs);
