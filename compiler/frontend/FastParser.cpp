@@ -186,7 +186,7 @@ private:
   Expr *subscript();
   Expr *dictOrSet(size_t s);
   void compFor(std::vector<Comprehension *> &out);
-  void arguments(ExprList &args, std::vector<Keyword *> &kws, size_t callStart,
+  void arguments(ExprList &args, std::vector<Keyword *> &kws,
                  GeneratorExp *&soleGenexp);
 
   void setContext(Expr *e, ExprContext ctx);
@@ -781,7 +781,7 @@ ClassDef *FastParser::classdef(size_t s) {
   if (accept(P::OPEN_PAREN)) {
     GeneratorExp *g = nullptr;
     if (!at(P::CLOSE_PAREN))
-      arguments(k->bases, k->keywords, s, g);
+      arguments(k->bases, k->keywords, g);
     if (g) // only calls take a bare generator argument
       throw Bail{};
     expect(P::CLOSE_PAREN);
@@ -1474,7 +1474,7 @@ Expr *FastParser::expr(int prec) {
       call->func = e;
       GeneratorExp *g = nullptr;
       if (!at(P::CLOSE_PAREN))
-        arguments(call->args, call->keywords, s, g);
+        arguments(call->args, call->keywords, g);
       size_t close = expect(P::CLOSE_PAREN);
       call->range = {e->range.begin, tokEnd(close)};
       // f(x for x in y): the generator takes the call context's range.
@@ -1819,8 +1819,7 @@ Expr *FastParser::yieldExpr() {
 // argument: test (comp_for | WALRUS test | ASSIGN test)? | STAR test
 //         | POWER test
 void FastParser::arguments(ExprList &args, std::vector<Keyword *> &kws,
-                           size_t callStart, GeneratorExp *&soleGenexp) {
-  (void)callStart;
+                           GeneratorExp *&soleGenexp) {
   bool sawKw = false, sawKwUnpack = false;
   size_t count = 0;
   bool genexp = false;
