@@ -26,6 +26,153 @@ using llvm::dyn_cast;
 using llvm::isa;
 using P = gen::PythonParser;
 
+// ------------------------------------------------------------- operators
+
+bool binaryOperator(int t, OperatorKind &op, int &prec) {
+  switch (t) {
+  case P::STAR:
+    op = OperatorKind::Mult;
+    prec = 7;
+    return true;
+  case P::AT:
+    op = OperatorKind::MatMult;
+    prec = 7;
+    return true;
+  case P::DIV:
+    op = OperatorKind::Div;
+    prec = 7;
+    return true;
+  case P::MOD:
+    op = OperatorKind::Mod;
+    prec = 7;
+    return true;
+  case P::IDIV:
+    op = OperatorKind::FloorDiv;
+    prec = 7;
+    return true;
+  case P::ADD:
+    op = OperatorKind::Add;
+    prec = 6;
+    return true;
+  case P::MINUS:
+    op = OperatorKind::Sub;
+    prec = 6;
+    return true;
+  case P::LEFT_SHIFT:
+    op = OperatorKind::LShift;
+    prec = 5;
+    return true;
+  case P::RIGHT_SHIFT:
+    op = OperatorKind::RShift;
+    prec = 5;
+    return true;
+  case P::AND_OP:
+    op = OperatorKind::BitAnd;
+    prec = 4;
+    return true;
+  case P::XOR:
+    op = OperatorKind::BitXor;
+    prec = 3;
+    return true;
+  case P::OR_OP:
+    op = OperatorKind::BitOr;
+    prec = 2;
+    return true;
+  case P::POWER:
+    op = OperatorKind::Pow;
+    prec = 9;
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool augAssignOperator(int t, OperatorKind &op) {
+  switch (t) {
+  case P::ADD_ASSIGN:
+    op = OperatorKind::Add;
+    return true;
+  case P::SUB_ASSIGN:
+    op = OperatorKind::Sub;
+    return true;
+  case P::MULT_ASSIGN:
+    op = OperatorKind::Mult;
+    return true;
+  case P::AT_ASSIGN:
+    op = OperatorKind::MatMult;
+    return true;
+  case P::DIV_ASSIGN:
+    op = OperatorKind::Div;
+    return true;
+  case P::MOD_ASSIGN:
+    op = OperatorKind::Mod;
+    return true;
+  case P::AND_ASSIGN:
+    op = OperatorKind::BitAnd;
+    return true;
+  case P::OR_ASSIGN:
+    op = OperatorKind::BitOr;
+    return true;
+  case P::XOR_ASSIGN:
+    op = OperatorKind::BitXor;
+    return true;
+  case P::LEFT_SHIFT_ASSIGN:
+    op = OperatorKind::LShift;
+    return true;
+  case P::RIGHT_SHIFT_ASSIGN:
+    op = OperatorKind::RShift;
+    return true;
+  case P::POWER_ASSIGN:
+    op = OperatorKind::Pow;
+    return true;
+  case P::IDIV_ASSIGN:
+    op = OperatorKind::FloorDiv;
+    return true;
+  default:
+    return false;
+  }
+}
+
+int comparisonOperator(int t, int next, CmpOpKind &k) {
+  switch (t) {
+  case P::LESS_THAN:
+    k = CmpOpKind::Lt;
+    return 1;
+  case P::GREATER_THAN:
+    k = CmpOpKind::Gt;
+    return 1;
+  case P::EQUALS:
+    k = CmpOpKind::Eq;
+    return 1;
+  case P::GT_EQ:
+    k = CmpOpKind::GtE;
+    return 1;
+  case P::LT_EQ:
+    k = CmpOpKind::LtE;
+    return 1;
+  case P::NOT_EQ:
+    k = CmpOpKind::NotEq;
+    return 1;
+  case P::IN:
+    k = CmpOpKind::In;
+    return 1;
+  case P::NOT:
+    if (next != P::IN)
+      return 0;
+    k = CmpOpKind::NotIn;
+    return 2;
+  case P::IS:
+    if (next == P::NOT) {
+      k = CmpOpKind::IsNot;
+      return 2;
+    }
+    k = CmpOpKind::Is;
+    return 1;
+  default:
+    return 0;
+  }
+}
+
 namespace {
 
 struct Bail {};
@@ -185,6 +332,31 @@ private:
   Expr *subscriptList();
   Expr *subscript();
   Expr *dictOrSet(size_t s);
+  // The rest of a Tuple/List/Set display after its first element, and of
+  // a GeneratorExp/ListComp/SetComp after its element: (COMMA star_named)*
+  // COMMA? or comp_for, then the closing bracket. `s`: the opening one.
+  template <class T> T *display(Expr *first, size_t s, int close) {
+    auto *d = make<T>({});
+    d->elts.push_back(first);
+    while (accept(P::COMMA)) {
+      if (at(close))
+        break;
+      d->elts.push_back(starNamed());
+    }
+    expect(close);
+    d->range = R(s);
+    return d;
+  }
+  template <class T> T *comprehension(Expr *elt, size_t s, int close) {
+    if (isa<Starred>(elt)) // iterable unpacking in a comprehension
+      throw Bail{};
+    auto *c = make<T>({});
+    c->elt = elt;
+    compFor(c->generators);
+    expect(close);
+    c->range = R(s);
+    return c;
+  }
   void compFor(std::vector<Comprehension *> &out);
   void arguments(ExprList &args, std::vector<Keyword *> &kws,
                  GeneratorExp *&soleGenexp);
@@ -414,52 +586,6 @@ Stmt *FastParser::importFrom(size_t s) {
   return f;
 }
 
-static bool augOp(int t, OperatorKind &op) {
-  switch (t) {
-  case P::ADD_ASSIGN:
-    op = OperatorKind::Add;
-    return true;
-  case P::SUB_ASSIGN:
-    op = OperatorKind::Sub;
-    return true;
-  case P::MULT_ASSIGN:
-    op = OperatorKind::Mult;
-    return true;
-  case P::AT_ASSIGN:
-    op = OperatorKind::MatMult;
-    return true;
-  case P::DIV_ASSIGN:
-    op = OperatorKind::Div;
-    return true;
-  case P::MOD_ASSIGN:
-    op = OperatorKind::Mod;
-    return true;
-  case P::AND_ASSIGN:
-    op = OperatorKind::BitAnd;
-    return true;
-  case P::OR_ASSIGN:
-    op = OperatorKind::BitOr;
-    return true;
-  case P::XOR_ASSIGN:
-    op = OperatorKind::BitXor;
-    return true;
-  case P::LEFT_SHIFT_ASSIGN:
-    op = OperatorKind::LShift;
-    return true;
-  case P::RIGHT_SHIFT_ASSIGN:
-    op = OperatorKind::RShift;
-    return true;
-  case P::POWER_ASSIGN:
-    op = OperatorKind::Pow;
-    return true;
-  case P::IDIV_ASSIGN:
-    op = OperatorKind::FloorDiv;
-    return true;
-  default:
-    return false;
-  }
-}
-
 static bool isPlainTarget(const Expr *e) {
   return isa<Name>(e) || isa<Attribute>(e) || isa<Subscript>(e);
 }
@@ -484,7 +610,7 @@ Stmt *FastParser::exprStmt() {
     return a;
   }
   OperatorKind op;
-  if (augOp(la(), op)) {
+  if (augAssignOperator(la(), op)) {
     ++pos_;
     if (!isPlainTarget(lhs))
       throw Bail{};
@@ -1301,50 +1427,9 @@ Expr *FastParser::comparison() {
   size_t s = pos_;
   Expr *left = expr(0);
   Compare *cmp = nullptr;
-  for (;;) {
-    CmpOpKind k;
-    switch (la()) {
-    case P::LESS_THAN:
-      k = CmpOpKind::Lt;
-      break;
-    case P::GREATER_THAN:
-      k = CmpOpKind::Gt;
-      break;
-    case P::EQUALS:
-      k = CmpOpKind::Eq;
-      break;
-    case P::GT_EQ:
-      k = CmpOpKind::GtE;
-      break;
-    case P::LT_EQ:
-      k = CmpOpKind::LtE;
-      break;
-    case P::NOT_EQ:
-      k = CmpOpKind::NotEq;
-      break;
-    case P::IN:
-      k = CmpOpKind::In;
-      break;
-    case P::NOT:
-      if (la(1) != P::IN)
-        throw Bail{};
-      ++pos_;
-      k = CmpOpKind::NotIn;
-      break;
-    case P::IS:
-      if (la(1) == P::NOT) {
-        ++pos_;
-        k = CmpOpKind::IsNot;
-      } else {
-        k = CmpOpKind::Is;
-      }
-      break;
-    default:
-      if (cmp)
-        cmp->range = R(s);
-      return cmp ? cmp : left;
-    }
-    ++pos_;
+  CmpOpKind k;
+  while (int n = comparisonOperator(la(), la(1), k)) {
+    pos_ += n;
     if (!cmp) {
       cmp = make<Compare>({});
       cmp->left = left;
@@ -1352,6 +1437,12 @@ Expr *FastParser::comparison() {
     cmp->ops.push_back(k);
     cmp->comparators.push_back(expr(0));
   }
+  if (at(P::NOT)) // `not` without `in` cannot follow an operand
+    throw Bail{};
+  if (!cmp)
+    return left;
+  cmp->range = R(s);
+  return cmp;
 }
 
 // star_expr: STAR expr
@@ -1361,61 +1452,6 @@ Expr *FastParser::starExpr() {
   auto *st = make<Starred>(R(s));
   st->value = v;
   return st;
-}
-
-static bool binaryOp(int t, OperatorKind &op, int &prec) {
-  switch (t) {
-  case P::STAR:
-    op = OperatorKind::Mult;
-    prec = 7;
-    return true;
-  case P::AT:
-    op = OperatorKind::MatMult;
-    prec = 7;
-    return true;
-  case P::DIV:
-    op = OperatorKind::Div;
-    prec = 7;
-    return true;
-  case P::MOD:
-    op = OperatorKind::Mod;
-    prec = 7;
-    return true;
-  case P::IDIV:
-    op = OperatorKind::FloorDiv;
-    prec = 7;
-    return true;
-  case P::ADD:
-    op = OperatorKind::Add;
-    prec = 6;
-    return true;
-  case P::MINUS:
-    op = OperatorKind::Sub;
-    prec = 6;
-    return true;
-  case P::LEFT_SHIFT:
-    op = OperatorKind::LShift;
-    prec = 5;
-    return true;
-  case P::RIGHT_SHIFT:
-    op = OperatorKind::RShift;
-    prec = 5;
-    return true;
-  case P::AND_OP:
-    op = OperatorKind::BitAnd;
-    prec = 4;
-    return true;
-  case P::XOR:
-    op = OperatorKind::BitXor;
-    prec = 3;
-    return true;
-  case P::OR_OP:
-    op = OperatorKind::BitOr;
-    prec = 2;
-    return true;
-  default:
-    return false;
-  }
 }
 
 // expr, ANTLR's left-recursive rule, by precedence climbing with ANTLR's
@@ -1502,7 +1538,7 @@ Expr *FastParser::expr(int prec) {
     } else {
       OperatorKind op;
       int p;
-      if (!binaryOp(t, op, p) || p < prec)
+      if (!binaryOperator(t, op, p) || p < prec)
         break;
       ++pos_;
       Expr *right = expr(p + 1);
@@ -1581,57 +1617,23 @@ Expr *FastParser::atom() {
       return make<Tuple>(R(s));
     // testlist_comp: star_named (comp_for | (COMMA star_named)* COMMA?)
     Expr *first = starNamed();
-    if (at(P::FOR) || at(P::ASYNC)) {
-      if (isa<Starred>(first))
-        throw Bail{};
-      auto *g = make<GeneratorExp>({});
-      g->elt = first;
-      compFor(g->generators);
-      expect(P::CLOSE_PAREN);
-      g->range = R(s);
-      return g;
-    }
+    if (at(P::FOR) || at(P::ASYNC))
+      return comprehension<GeneratorExp>(first, s, P::CLOSE_PAREN);
     if (accept(P::CLOSE_PAREN)) {
       if (isa<Starred>(first))
         throw Bail{};
       return first; // parentheses only group
     }
-    auto *t = make<Tuple>({});
-    t->elts.push_back(first);
-    while (accept(P::COMMA)) {
-      if (at(P::CLOSE_PAREN))
-        break;
-      t->elts.push_back(starNamed());
-    }
-    expect(P::CLOSE_PAREN);
-    t->range = R(s);
-    return t;
+    return display<Tuple>(first, s, P::CLOSE_PAREN);
   }
   case P::OPEN_BRACK: {
     ++pos_;
     if (accept(P::CLOSE_BRACK))
       return make<List>(R(s));
     Expr *first = starNamed();
-    if (at(P::FOR) || at(P::ASYNC)) {
-      if (isa<Starred>(first))
-        throw Bail{};
-      auto *l = make<ListComp>({});
-      l->elt = first;
-      compFor(l->generators);
-      expect(P::CLOSE_BRACK);
-      l->range = R(s);
-      return l;
-    }
-    auto *l = make<List>({});
-    l->elts.push_back(first);
-    while (accept(P::COMMA)) {
-      if (at(P::CLOSE_BRACK))
-        break;
-      l->elts.push_back(starNamed());
-    }
-    expect(P::CLOSE_BRACK);
-    l->range = R(s);
-    return l;
+    if (at(P::FOR) || at(P::ASYNC))
+      return comprehension<ListComp>(first, s, P::CLOSE_BRACK);
+    return display<List>(first, s, P::CLOSE_BRACK);
   }
   case P::OPEN_BRACE:
     ++pos_;
@@ -1687,14 +1689,7 @@ Expr *FastParser::dictOrSet(size_t s) {
       d->range = R(s);
       return d;
     }
-    if (isa<Starred>(k0))
-      throw Bail{};
-    auto *sc = make<SetComp>({});
-    sc->elt = k0;
-    compFor(sc->generators);
-    expect(P::CLOSE_BRACE);
-    sc->range = R(s);
-    return sc;
+    return comprehension<SetComp>(k0, s, P::CLOSE_BRACE);
   }
   if (isDict) {
     auto *d = make<Dict>({});
@@ -1716,16 +1711,7 @@ Expr *FastParser::dictOrSet(size_t s) {
     d->range = R(s);
     return d;
   }
-  auto *st = make<Set>({});
-  st->elts.push_back(k0);
-  while (accept(P::COMMA)) {
-    if (at(P::CLOSE_BRACE))
-      break;
-    st->elts.push_back(starNamed());
-  }
-  expect(P::CLOSE_BRACE);
-  st->range = R(s);
-  return st;
+  return display<Set>(k0, s, P::CLOSE_BRACE);
 }
 
 // comp_for: ASYNC? FOR exprlist IN or_test comp_if* comp_for?

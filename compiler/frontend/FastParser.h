@@ -23,6 +23,14 @@ namespace aioc::frontend {
 Module *fastParseFile(ASTContext &ctx, std::string_view text, const PosMap &pm,
                       antlr4::TokenStream &tokens);
 
+// Token type (PythonParser's) to operator, shared with the Builder.
+// binaryOperator: the binary operators of `expr` with ANTLR's precedence
+// (POWER 9 down to OR_OP 2). comparisonOperator: the comparison starting
+// with `t` (followed by `next`) and how many tokens it takes, 0 if none.
+bool binaryOperator(int t, OperatorKind &op, int &prec);
+bool augAssignOperator(int t, OperatorKind &op);
+int comparisonOperator(int t, int next, CmpOpKind &k);
+
 // AIOC_PARSER=antlr in the environment (read once) turns the fast parser off.
 bool fastParserEnabled();
 

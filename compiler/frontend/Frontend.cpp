@@ -627,24 +627,7 @@ Stmt *Builder::exprStmt(P::Expr_stmtContext *c) {
                                   "assignment");
     else
       setContext(s->target, ExprContext::Store);
-    static const std::pair<size_t, OperatorKind> ops[] = {
-        {P::ADD_ASSIGN, OperatorKind::Add},
-        {P::SUB_ASSIGN, OperatorKind::Sub},
-        {P::MULT_ASSIGN, OperatorKind::Mult},
-        {P::AT_ASSIGN, OperatorKind::MatMult},
-        {P::DIV_ASSIGN, OperatorKind::Div},
-        {P::MOD_ASSIGN, OperatorKind::Mod},
-        {P::AND_ASSIGN, OperatorKind::BitAnd},
-        {P::OR_ASSIGN, OperatorKind::BitOr},
-        {P::XOR_ASSIGN, OperatorKind::BitXor},
-        {P::LEFT_SHIFT_ASSIGN, OperatorKind::LShift},
-        {P::RIGHT_SHIFT_ASSIGN, OperatorKind::RShift},
-        {P::POWER_ASSIGN, OperatorKind::Pow},
-        {P::IDIV_ASSIGN, OperatorKind::FloorDiv}};
-    size_t t = aug->getStart()->getType();
-    for (auto &[tt, op] : ops)
-      if (tt == t)
-        s->op = op;
+    augAssignOperator(static_cast<int>(aug->getStart()->getType()), s->op);
     s->value = starOrYield(c->rhs);
     return s;
   }
@@ -1342,35 +1325,7 @@ Expr *Builder::comparison(P::Or_testContext *c) {
     size_t t0 = op->getStart()->getType();
     size_t t1 = op->children.size() > 1 ? termAt(op, 1) : 0;
     CmpOpKind k = CmpOpKind::Eq;
-    switch (t0) {
-    case P::LESS_THAN:
-      k = CmpOpKind::Lt;
-      break;
-    case P::GREATER_THAN:
-      k = CmpOpKind::Gt;
-      break;
-    case P::EQUALS:
-      k = CmpOpKind::Eq;
-      break;
-    case P::GT_EQ:
-      k = CmpOpKind::GtE;
-      break;
-    case P::LT_EQ:
-      k = CmpOpKind::LtE;
-      break;
-    case P::NOT_EQ:
-      k = CmpOpKind::NotEq;
-      break;
-    case P::IN:
-      k = CmpOpKind::In;
-      break;
-    case P::NOT:
-      k = CmpOpKind::NotIn;
-      break;
-    case P::IS:
-      k = t1 == P::NOT ? CmpOpKind::IsNot : CmpOpKind::Is;
-      break;
-    }
+    comparisonOperator(static_cast<int>(t0), static_cast<int>(t1), k);
     cmp->ops.push_back(k);
     cmp->comparators.push_back(
         expr(static_cast<P::ExprContext *>(ruleAt(c, i + 1))));
@@ -1382,37 +1337,6 @@ Expr *Builder::starExpr(P::Star_exprContext *c) {
   auto *s = make<Starred>(R(c));
   s->value = expr(KID(c, expr));
   return s;
-}
-
-static OperatorKind binaryOperator(size_t tok) {
-  switch (tok) {
-  case P::OR_OP:
-    return OperatorKind::BitOr;
-  case P::XOR:
-    return OperatorKind::BitXor;
-  case P::AND_OP:
-    return OperatorKind::BitAnd;
-  case P::LEFT_SHIFT:
-    return OperatorKind::LShift;
-  case P::RIGHT_SHIFT:
-    return OperatorKind::RShift;
-  case P::ADD:
-    return OperatorKind::Add;
-  case P::MINUS:
-    return OperatorKind::Sub;
-  case P::STAR:
-    return OperatorKind::Mult;
-  case P::AT:
-    return OperatorKind::MatMult;
-  case P::DIV:
-    return OperatorKind::Div;
-  case P::MOD:
-    return OperatorKind::Mod;
-  case P::IDIV:
-    return OperatorKind::FloorDiv;
-  default:
-    return OperatorKind::Pow;
-  }
 }
 
 // expr is left-recursive; its alternatives differ in shape: an atom (1
@@ -1511,7 +1435,8 @@ Expr *Builder::binaryOrTrailer(P::ExprContext *c) {
       auto *b = make<BinOp>(span(e->range, right->range));
       b->left = e;
       b->right = right;
-      b->op = binaryOperator(t);
+      int prec;
+      binaryOperator(static_cast<int>(t), b->op, prec);
       e = b;
     }
   }
