@@ -16,6 +16,8 @@
 // tests hold both to identical token streams.
 #include "Tokenizer.h"
 
+#include "BuilderSupport.h"
+
 #include "PythonLexer.h"
 #include "PythonParser.h"
 
@@ -152,11 +154,11 @@ private:
 // ------------------------------------------------------------ CharStream
 
 Utf8CharStream::Utf8CharStream(std::string_view text) : text_(text) {
+  ascii_ = isAscii(text_);
   size_t cont = 0;
-  for (unsigned char c : text_) {
-    cont += (c & 0xC0) == 0x80;
-    ascii_ &= c < 0x80;
-  }
+  if (!ascii_)
+    for (unsigned char c : text_)
+      cont += (c & 0xC0) == 0x80;
   size_ = text_.size() - cont;
 }
 
