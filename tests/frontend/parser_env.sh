@@ -5,6 +5,7 @@
 set -e
 aioc=$1
 shift
+[ -x "$aioc" ] || { echo "$aioc: not built"; exit 1; }
 files=$(find "$@" -name '*.py' | sort)
 [ -n "$files" ] || { echo "no .py files"; exit 1; }
 tmp=$(mktemp -d)
