@@ -2125,19 +2125,13 @@ ParseResult parseFile(const SourceManager &sm, unsigned fileId,
         // Bailed: drop its partial AST; the reference path parses the same
         // tokens.
         result.context = std::make_unique<ASTContext>();
-        result.fastBailed = true;
       }
     }
     ErrorCollector collector(pm, errs, "");
     bool deep = false;
     P::File_inputContext *tree = nullptr;
-    if (!result.module) {
-      if (choice == ParserChoice::FastOnly)
-        result.fastBailed = true; // lexer errors: not even tried
-      else
-        tree =
-            twoStage<P::File_inputContext>(p, &P::file_input, collector, deep);
-    }
+    if (!result.module && choice != ParserChoice::FastOnly)
+      tree = twoStage<P::File_inputContext>(p, &P::file_input, collector, deep);
     mergeLexErrors(p, pm, errs, 0, "");
     if (timed)
       lap(times.parseNs);

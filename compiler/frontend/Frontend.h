@@ -16,7 +16,6 @@ namespace aioc {
 struct ParseResult {
   std::unique_ptr<ASTContext> context; // owns every node
   Module *module = nullptr;            // nullptr when the file had errors
-  bool fastBailed = false; // the fast parser handed the file to ANTLR's
   bool ok() const { return module != nullptr; }
 };
 
@@ -34,7 +33,7 @@ ParseResult parseFile(const SourceManager &sm, unsigned fileId,
 // back to the ANTLR reference path on anything it does not take (unless
 // AIOC_PARSER=antlr is set). The others are for the front end's tests:
 // Reference is the ANTLR path alone; FastOnly the fast parser alone (no
-// module, no errors and fastBailed when it bails).
+// module when it bails, or when the tokenizer reported errors).
 enum class ParserChoice { Default, Reference, FastOnly };
 ParseResult parseFile(const SourceManager &sm, unsigned fileId,
                       std::vector<Diagnostic> &errors, ParserChoice choice);
