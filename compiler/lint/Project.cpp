@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cstring>
 
 using llvm::dyn_cast;
 using llvm::isa;
@@ -165,9 +166,12 @@ std::atomic<uint64_t> projectGenerations{0};
 
 void addLineStarts(ModuleInfo &m) {
   m.lineStarts.push_back(0);
-  for (size_t i = 0; i < m.text.size(); ++i)
-    if (m.text[i] == '\n')
-      m.lineStarts.push_back(i + 1);
+  if (m.text.empty()) // memchr wants a non-null pointer
+    return;
+  const char *b = m.text.data(), *e = b + m.text.size();
+  for (const char *p = b;
+       (p = static_cast<const char *>(std::memchr(p, '\n', e - p)));)
+    m.lineStarts.push_back(++p - b);
 }
 
 // Names bound by an assignment target.
