@@ -198,16 +198,6 @@ bool isStaticOrClassMethod(const FunctionDef *d) {
   return false;
 }
 
-bool containsYield(const FunctionDef *d) {
-  bool found = false;
-  walkBody(d->body, [&](Node *n) {
-    if (isa<Yield>(n) || isa<YieldFrom>(n))
-      found = true;
-    return !found;
-  });
-  return found;
-}
-
 } // namespace
 
 // ------------------------------------------------------------ modules
@@ -587,7 +577,7 @@ void Project::bindStatements(const StmtList &body, ModuleInfo &m,
       f->cls = cls;
       f->parent = fn;
       f->qual = prefix + "." + d->name;
-      f->isGenerator = containsYield(d);
+      // isGenerator is set by inferTypes, which walks the same nodes.
       FunctionInfo *fi = f.get();
       m.boundFunctions.push_back(std::move(f));
       if (cls) {
@@ -759,6 +749,10 @@ void Project::inferTypes(ModuleInfo &m, FunctionInfo *fn, const StmtList &body,
     }
   }
   walkBody(body, [&](Node *n) {
+    // The body's own yields (not nested functions'): a generator. Set here
+    // to save a walk per function; nothing reads it before index() ends.
+    if (fn && (isa<Yield>(n) || isa<YieldFrom>(n)))
+      fn->isGenerator = true;
     if (auto *as = dyn_cast<Assign>(n)) {
       if (as->targets.size() == 1) {
         if (auto *t = dyn_cast<Name>(as->targets[0]))
