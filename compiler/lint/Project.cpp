@@ -4,7 +4,6 @@
 #include "lint/Walk.h"
 
 #include "frontend/Frontend.h" // threadCPUTimeNs
-#include <llvm/ADT/Hashing.h>
 #include <llvm/ADT/StringSet.h>
 
 #include <llvm/Support/Casting.h>
@@ -160,9 +159,6 @@ struct InferLog {
       saved;
 };
 thread_local InferLog *speculating = nullptr;
-
-// Numbers each indexed Project (see resolveCallee).
-std::atomic<uint64_t> projectGenerations{0};
 
 void addLineStarts(ModuleInfo &m) {
   m.lineStarts.push_back(0);
@@ -425,9 +421,7 @@ double Project::index(unsigned jobs) {
   // order: it stays serial.
   for (auto &m : modules_)
     inferTypes(*m, nullptr, m->ast->body, m->globals);
-  double workers = inferFunctionTypes(jobs);
-  generation_ = ++projectGenerations;
-  return workers;
+  return inferFunctionTypes(jobs);
 }
 
 double Project::inferFunctionTypes(unsigned jobs) {
@@ -1025,51 +1019,9 @@ Resolved Project::resolve(const Expr *e, ModuleInfo &m,
   }
 }
 
-namespace {
-// Rules ask for the same callees over and over (every rule that looks at
-// calls, each scope): after index() nothing a resolution reads changes, so
-// each thread keeps the last ones. Keyed by the project's generation too:
-// a new Project may reuse a freed one's addresses.
-struct CalleeKey {
-  const Call *call;
-  const ModuleInfo *mod;
-  const FunctionInfo *fn;
-  bool operator==(const CalleeKey &o) const {
-    return call == o.call && mod == o.mod && fn == o.fn;
-  }
-};
-struct CalleeKeyHash {
-  size_t operator()(const CalleeKey &k) const {
-    return llvm::hash_combine(k.call, k.mod, k.fn);
-  }
-};
-struct CalleeCache {
-  uint64_t generation = 0;
-  std::unordered_map<CalleeKey, Resolved, CalleeKeyHash> map;
-};
-thread_local CalleeCache calleeCache;
-} // namespace
-
-Resolved Project::resolveCallee(const Call *c, ModuleInfo &m,
-                                FunctionInfo *fn) const {
-  // Only top-level questions: deeper ones depend on the DepthGuard's count.
-  if (!generation_ || resolveDepth != 0)
-    return resolve(c->func, m, fn);
-  CalleeCache &cache = calleeCache;
-  // Bounded: the hits come from the same scope, asked by rule after rule.
-  if (cache.generation != generation_ || cache.map.size() > 4096) {
-    cache.map.clear();
-    cache.generation = generation_;
-  }
-  auto [it, fresh] = cache.map.try_emplace(CalleeKey{c, &m, fn});
-  if (fresh)
-    it->second = resolve(c->func, m, fn);
-  return it->second;
-}
-
 std::string Project::calleeQual(const Call *c, ModuleInfo &m,
                                 FunctionInfo *fn) const {
-  Resolved r = resolveCallee(c, m, fn);
+  Resolved r = resolve(c->func, m, fn);
   switch (r.kind) {
   case Resolved::Qual:
   case Resolved::Function:
@@ -1082,7 +1034,7 @@ std::string Project::calleeQual(const Call *c, ModuleInfo &m,
 
 FunctionInfo *Project::calleeFunction(const Call *c, ModuleInfo &m,
                                       FunctionInfo *fn) const {
-  Resolved r = resolveCallee(c, m, fn);
+  Resolved r = resolve(c->func, m, fn);
   if (r.kind == Resolved::Function)
     return r.fn;
   if (r.kind == Resolved::Class) {
@@ -1094,7 +1046,7 @@ FunctionInfo *Project::calleeFunction(const Call *c, ModuleInfo &m,
 
 bool Project::isCoroutineCall(const Call *c, ModuleInfo &m, FunctionInfo *fn,
                               std::string *qualOut) const {
-  Resolved r = resolveCallee(c, m, fn);
+  Resolved r = resolve(c->func, m, fn);
   if (qualOut)
     *qualOut = r.qual;
   if (r.kind == Resolved::Function)

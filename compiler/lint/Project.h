@@ -170,8 +170,6 @@ private:
                              FunctionInfo *fn, ClassInfo *cls,
                              const std::string &prefix, Scope &scope);
   double inferFunctionTypes(unsigned jobs);
-  // resolve(c->func, m, fn), remembered per thread once index() is done.
-  Resolved resolveCallee(const Call *c, ModuleInfo &m, FunctionInfo *fn) const;
   void inferTypes(ModuleInfo &m, FunctionInfo *fn, const StmtList &body,
                   Scope &scope);
   Resolved lookupName(const std::string &id, ModuleInfo &m,
@@ -187,7 +185,6 @@ private:
   bool semaCoroutineCall(const Call *c, const ModuleInfo &m) const;
 
   SourceManager &sm_;
-  uint64_t generation_ = 0; // set by index(): the project no longer changes
   std::vector<std::unique_ptr<ModuleInfo>> modules_;
   std::vector<std::unique_ptr<FunctionInfo>> functions_;
   std::vector<std::unique_ptr<ClassInfo>> classes_;
