@@ -67,8 +67,9 @@ bool Linter::addFile(const std::string &path) {
 
 unsigned Linter::addFiles(const std::vector<std::string> &paths,
                           unsigned jobs) {
-  // Load on this thread (the SourceManager is not thread-safe to grow), parse
-  // on the pool, then report and index on this thread in the given order.
+  // Load on this thread (the SourceManager is not thread-safe to grow),
+  // parse and build each module's own index on the pool, then report and
+  // add the modules on this thread in the given order.
   unsigned failures = 0;
   std::vector<unsigned> ids;
   ids.reserve(paths.size());
