@@ -15,14 +15,17 @@ unsigned SourceManager::addFile(std::string path, std::string contents) {
 }
 
 unsigned SourceManager::loadFile(const std::string &path, std::string &error) {
+  // IsVolatile: read, never mmap, so a file truncated while aioc runs is
+  // seen as it was read rather than raising SIGBUS.
   auto buf = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                         /*RequiresNullTerminator=*/true);
+                                         /*RequiresNullTerminator=*/true,
+                                         /*IsVolatile=*/true);
   if (!buf) {
     error = buf.getError().message();
     return ~0u;
   }
-  // The buffer as read (or mapped): copying it twice more showed in `aioc
-  // lint` over big trees, where loading is serial.
+  // The buffer as read: copying it twice more showed in `aioc lint` over
+  // big trees, where loading is serial.
   unsigned id = sm_.AddNewSourceBuffer(std::move(*buf), llvm::SMLoc());
   if (paths_.size() < id + 1)
     paths_.resize(id + 1);
