@@ -54,7 +54,9 @@ struct SemaFacts;
 
 // CPU seconds per lint stage (aioc lint --time-stages).
 struct LintTimes {
-  double load = 0, index = 0, rules = 0, filter = 0;
+  // bind: the per-file part of the index, on the parsing threads.
+  double load = 0, bind = 0, index = 0, rules = 0, filter = 0;
+  unsigned inferReruns = 0; // see Project::inferReruns
 };
 
 class Linter {

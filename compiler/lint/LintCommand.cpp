@@ -198,7 +198,10 @@ int run() {
            << stageLine("parse tree -> AST", fe.buildNs * 1e-9)
            << stageLine("free parse tree", fe.freeNs * 1e-9)
            << stageLine("load files", lt.load)
-           << stageLine("index + call graph", lt.index)
+           << stageLine("index: per file (bind)", lt.bind)
+           << stageLine("index: link + infer", lt.index)
+           << "time-stages: modules re-inferred in order  " << lt.inferReruns
+           << "\n"
            << stageLine("rules", lt.rules)
            << stageLine("select/ignore/noqa", lt.filter)
            << stageLine("output", (threadCPUTimeNs() - outStart) * 1e-9)

@@ -3,11 +3,17 @@
 #include "lint/SemaFacts.h"
 #include "lint/Walk.h"
 
+#include "frontend/Frontend.h" // threadCPUTimeNs
 #include <llvm/ADT/StringSet.h>
+
 #include <llvm/Support/Casting.h>
+#include <llvm/Support/ThreadPool.h>
+#include <llvm/Support/Threading.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <cstring>
 
 using llvm::dyn_cast;
 using llvm::isa;
@@ -134,11 +140,34 @@ bool isLibraryCoroutine(const std::string &q) {
   return s.contains(q);
 }
 
+// Function-level type inference of one module, run ahead on a worker
+// thread. `self.x = T()` in a method types `x` for every user of the class,
+// so with --jobs=1 a function sees the attribute types written by every
+// function before it, in project order. The worker keeps the attribute types
+// its module writes here, and records each lookup its own writes did not
+// answer; in order afterwards, a module is kept only if no module before it
+// wrote one of those, else it is inferred again, as --jobs=1 would.
+struct InferLog {
+  std::unordered_map<const ClassInfo *,
+                     std::unordered_map<std::string, Resolved>>
+      writes;
+  std::vector<std::pair<const ClassInfo *, std::string>> misses;
+  // Scope names of the module's functions before inference, for a rerun
+  // (functions left out had none).
+  std::vector<
+      std::pair<FunctionInfo *, std::unordered_map<std::string, Resolved>>>
+      saved;
+};
+thread_local InferLog *speculating = nullptr;
+
 void addLineStarts(ModuleInfo &m) {
   m.lineStarts.push_back(0);
-  for (size_t i = 0; i < m.text.size(); ++i)
-    if (m.text[i] == '\n')
-      m.lineStarts.push_back(i + 1);
+  if (m.text.empty()) // memchr wants a non-null pointer
+    return;
+  const char *b = m.text.data(), *e = b + m.text.size();
+  for (const char *p = b;
+       (p = static_cast<const char *>(std::memchr(p, '\n', e - p)));)
+    m.lineStarts.push_back(++p - b);
 }
 
 // Names bound by an assignment target.
@@ -163,16 +192,6 @@ bool isStaticOrClassMethod(const FunctionDef *d) {
       if (n->id == "staticmethod" || n->id == "classmethod")
         return true;
   return false;
-}
-
-bool containsYield(const FunctionDef *d) {
-  bool found = false;
-  walkBody(d->body, [&](Node *n) {
-    if (isa<Yield>(n) || isa<YieldFrom>(n))
-      found = true;
-    return !found;
-  });
-  return found;
 }
 
 } // namespace
@@ -330,9 +349,10 @@ bool Project::noqa(const ModuleInfo &m, uint32_t line,
   return false;
 }
 
-void Project::addModule(unsigned fileId, std::string name, bool isPackage,
-                        std::unique_ptr<ASTContext> ctx, Module *ast,
-                        std::shared_ptr<SemaFacts> sema) {
+std::unique_ptr<ModuleInfo>
+Project::buildModule(const SourceManager &sm, unsigned fileId, std::string name,
+                     bool isPackage, std::unique_ptr<ASTContext> ctx,
+                     Module *ast, std::shared_ptr<SemaFacts> sema) {
   auto m = std::make_unique<ModuleInfo>();
   m->sema = std::move(sema);
   m->fileId = fileId;
@@ -340,9 +360,36 @@ void Project::addModule(unsigned fileId, std::string name, bool isPackage,
   m->isPackage = isPackage;
   m->ctx = std::move(ctx);
   m->ast = ast;
-  m->text = sm_.text(fileId);
+  m->text = sm.text(fileId);
   addLineStarts(*m);
+  // Binding needs nothing outside the module (relative imports use its own
+  // name), so it runs here, on whichever thread parsed the file.
+  bindStatements(m->ast->body, *m, nullptr, nullptr, m->name, m->globals);
+  return m;
+}
+
+void Project::addModule(std::unique_ptr<ModuleInfo> m) {
+  // Moving the unique_ptrs keeps every FunctionInfo/ClassInfo address.
+  m->firstFunction = functions_.size();
+  m->functionCount = m->boundFunctions.size();
+  for (auto &f : m->boundFunctions) {
+    byDef_[f->def] = f.get();
+    functions_.push_back(std::move(f));
+  }
+  for (auto &c : m->boundClasses) {
+    classByDef_[c->def] = c.get();
+    classes_.push_back(std::move(c));
+  }
+  m->boundFunctions.clear();
+  m->boundClasses.clear();
   modules_.push_back(std::move(m));
+}
+
+void Project::addModule(unsigned fileId, std::string name, bool isPackage,
+                        std::unique_ptr<ASTContext> ctx, Module *ast,
+                        std::shared_ptr<SemaFacts> sema) {
+  addModule(buildModule(sm_, fileId, std::move(name), isPackage, std::move(ctx),
+                        ast, std::move(sema)));
 }
 
 ModuleInfo *Project::moduleNamed(const std::string &name) const {
@@ -362,19 +409,89 @@ ClassInfo *Project::classOf(const ClassDef *d) const {
   return it == classByDef_.end() ? nullptr : it->second;
 }
 
-void Project::index() {
+double Project::index(unsigned jobs) {
   // Module names are rooted at the import root (the first directory up
   // without __init__.py), so absolute imports resolve by exact name; no
   // suffix guessing, which would let `mypkg/logging.py` shadow `logging`.
+  moduleByName_.reserve(modules_.size());
   for (auto &m : modules_)
     moduleByName_[m->name] = m.get();
-  for (auto &m : modules_)
-    bindStatements(m->ast->body, *m, nullptr, nullptr, m->name, m->globals);
   // Types need every module's names bound first (imports across files).
+  // Module level is cheap and reads other modules' half-inferred globals in
+  // order: it stays serial.
   for (auto &m : modules_)
     inferTypes(*m, nullptr, m->ast->body, m->globals);
-  for (auto &f : functions_)
-    inferTypes(*f->mod, f.get(), f->def->body, f->scope);
+  return inferFunctionTypes(jobs);
+}
+
+double Project::inferFunctionTypes(unsigned jobs) {
+  auto inferModule = [&](ModuleInfo &m) {
+    for (size_t i = m.firstFunction, e = i + m.functionCount; i < e; ++i) {
+      FunctionInfo *f = functions_[i].get();
+      inferTypes(m, f, f->def->body, f->scope);
+    }
+  };
+  unsigned threads = std::min<size_t>(
+      llvm::hardware_concurrency(jobs).compute_thread_count(), modules_.size());
+  if (threads <= 1) {
+    for (auto &m : modules_)
+      inferModule(*m);
+    return 0;
+  }
+  // A module's functions run in order on one thread: nested functions read
+  // their parents' inferred names. Modules with the most functions first.
+  std::vector<InferLog> logs(modules_.size());
+  std::vector<size_t> order(modules_.size());
+  for (size_t i = 0; i < order.size(); ++i)
+    order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return modules_[a]->functionCount > modules_[b]->functionCount;
+  });
+  std::atomic<size_t> next{0};
+  std::atomic<uint64_t> workerNs{0};
+  auto work = [&] {
+    uint64_t start = threadCPUTimeNs();
+    for (size_t k; (k = next.fetch_add(1)) < order.size();) {
+      ModuleInfo &m = *modules_[order[k]];
+      InferLog &log = logs[order[k]];
+      for (size_t i = m.firstFunction, e = i + m.functionCount; i < e; ++i)
+        if (!functions_[i]->scope.names.empty())
+          log.saved.emplace_back(functions_[i].get(),
+                                 functions_[i]->scope.names);
+      speculating = &log;
+      inferModule(m);
+      speculating = nullptr;
+    }
+    workerNs += threadCPUTimeNs() - start;
+  };
+  {
+    llvm::ThreadPool pool(llvm::hardware_concurrency(threads));
+    for (unsigned t = 0; t < threads; ++t)
+      pool.async(work);
+    pool.wait();
+  }
+  for (size_t i = 0; i < modules_.size(); ++i) {
+    InferLog &log = logs[i];
+    bool stale = std::any_of(
+        log.misses.begin(), log.misses.end(), [&](const auto &miss) {
+          auto ct = attrTypes_.find(miss.first);
+          return ct != attrTypes_.end() && ct->second.count(miss.second);
+        });
+    if (!stale) {
+      for (auto &[cls, attrs] : log.writes)
+        for (auto &[attr, r] : attrs)
+          attrTypes_[cls][attr] = std::move(r);
+      continue;
+    }
+    ++inferReruns;
+    ModuleInfo &m = *modules_[i];
+    for (size_t f = m.firstFunction, e = f + m.functionCount; f < e; ++f)
+      functions_[f]->scope.names.clear();
+    for (auto &[f, names] : log.saved)
+      f->scope.names = std::move(names);
+    inferModule(m);
+  }
+  return workerNs * 1e-9;
 }
 
 // Records what the statements of one scope bind. Compound statements are
@@ -454,10 +571,9 @@ void Project::bindStatements(const StmtList &body, ModuleInfo &m,
       f->cls = cls;
       f->parent = fn;
       f->qual = prefix + "." + d->name;
-      f->isGenerator = containsYield(d);
+      // isGenerator is set by inferTypes, which walks the same nodes.
       FunctionInfo *fi = f.get();
-      byDef_[d] = fi;
-      functions_.push_back(std::move(f));
+      m.boundFunctions.push_back(std::move(f));
       if (cls) {
         cls->methods[d->name] = fi;
         std::vector<Arg *> params = d->args->posonlyargs;
@@ -492,8 +608,7 @@ void Project::bindStatements(const StmtList &body, ModuleInfo &m,
       c->qual = prefix + "." + d->name;
       c->bases = d->bases;
       ClassInfo *ci = c.get();
-      classByDef_[d] = ci;
-      classes_.push_back(std::move(c));
+      m.boundClasses.push_back(std::move(c));
       if (!cls) {
         Resolved r;
         r.kind = Resolved::Class;
@@ -628,6 +743,10 @@ void Project::inferTypes(ModuleInfo &m, FunctionInfo *fn, const StmtList &body,
     }
   }
   walkBody(body, [&](Node *n) {
+    // The body's own yields (not nested functions'): a generator. Set here
+    // to save a walk per function; nothing reads it before index() ends.
+    if (fn && (isa<Yield>(n) || isa<YieldFrom>(n)))
+      fn->isGenerator = true;
     if (auto *as = dyn_cast<Assign>(n)) {
       if (as->targets.size() == 1) {
         if (auto *t = dyn_cast<Name>(as->targets[0]))
@@ -641,7 +760,8 @@ void Project::inferTypes(ModuleInfo &m, FunctionInfo *fn, const StmtList &body,
             Resolved r = resolve(as->value, m, fn);
             if (r.kind == Resolved::Instance &&
                 !fn->cls->methods.count(at->attr))
-              attrTypes_[fn->cls][at->attr] = r;
+              (speculating ? speculating->writes
+                           : attrTypes_)[fn->cls][at->attr] = r;
           }
         }
       }
@@ -816,6 +936,15 @@ Resolved Project::member(const Resolved &base, const std::string &attr) const {
         r.fn = f;
         r.qual = f->qual;
         return r;
+      }
+      if (speculating) {
+        auto ct = speculating->writes.find(base.cls);
+        if (ct != speculating->writes.end()) {
+          auto at = ct->second.find(attr);
+          if (at != ct->second.end())
+            return at->second;
+        }
+        speculating->misses.emplace_back(base.cls, attr);
       }
       auto ct = attrTypes_.find(base.cls);
       if (ct != attrTypes_.end()) {

@@ -88,6 +88,11 @@ struct ModuleInfo {
   // First line of the run of physical lines each line belongs to (see
   // noqaRuns); filled on first use.
   mutable std::vector<uint32_t> runStart;
+  // This module's functions: Project::functions()[firstFunction, +count).
+  size_t firstFunction = 0, functionCount = 0;
+  // What Project::buildModule bound, until Project::addModule takes it.
+  std::vector<std::unique_ptr<FunctionInfo>> boundFunctions;
+  std::vector<std::unique_ptr<ClassInfo>> boundClasses;
 };
 
 // A `# noqa` comment on a line: all codes, or the listed ones.
@@ -114,11 +119,27 @@ public:
   std::function<bool(const std::string &qual)> knownLibraryName;
   SourceManager &sources() { return sm_; }
 
+  // The per-file part of the index: line table, the module's functions and
+  // classes, the names each scope binds. Touches nothing shared, so it runs
+  // on the thread that parsed the file.
+  static std::unique_ptr<ModuleInfo>
+  buildModule(const SourceManager &sm, unsigned fileId, std::string name,
+              bool isPackage, std::unique_ptr<ASTContext> ctx, Module *ast,
+              std::shared_ptr<SemaFacts> sema = nullptr);
+  // Adds a built module; modules keep the order they are added in.
+  void addModule(std::unique_ptr<ModuleInfo> m);
+  // buildModule + addModule.
   void addModule(unsigned fileId, std::string name, bool isPackage,
                  std::unique_ptr<ASTContext> ctx, Module *ast,
                  std::shared_ptr<SemaFacts> sema = nullptr);
-  // Builds scopes, binds names; call once after every module is added.
-  void index();
+  // Links the modules (imports across files) and infers types, on `jobs`
+  // threads (0: one per core) with the same result for any `jobs`; call
+  // once after every module is added. Returns the CPU seconds its worker
+  // threads used (0 when it ran on this thread only).
+  double index(unsigned jobs = 1);
+  // Modules whose function-level inference index() had to redo in order
+  // (see InferLog in Project.cpp); for tests and --time-stages.
+  unsigned inferReruns = 0;
 
   const std::vector<std::unique_ptr<ModuleInfo>> &modules() const {
     return modules_;
@@ -145,9 +166,10 @@ public:
   bool noqa(const ModuleInfo &m, uint32_t line, const std::string &code) const;
 
 private:
-  void indexModule(ModuleInfo &m);
-  void bindStatements(const StmtList &body, ModuleInfo &m, FunctionInfo *fn,
-                      ClassInfo *cls, const std::string &prefix, Scope &scope);
+  static void bindStatements(const StmtList &body, ModuleInfo &m,
+                             FunctionInfo *fn, ClassInfo *cls,
+                             const std::string &prefix, Scope &scope);
+  double inferFunctionTypes(unsigned jobs);
   void inferTypes(ModuleInfo &m, FunctionInfo *fn, const StmtList &body,
                   Scope &scope);
   Resolved lookupName(const std::string &id, ModuleInfo &m,

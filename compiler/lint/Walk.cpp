@@ -1,6 +1,10 @@
 #include "lint/Walk.h"
 
+#include <llvm/ADT/STLExtras.h>
+#include <llvm/ADT/SmallVector.h>
 #include <llvm/Support/Casting.h>
+
+#include <algorithm>
 
 #include <vector>
 
@@ -26,7 +30,8 @@ bool isStaticallyFalse(const Expr *test) {
 
 namespace {
 
-using Fn = std::function<void(Node *)>;
+// function_ref, not std::function: these run for every node of every file.
+using Fn = llvm::function_ref<void(Node *)>;
 
 // Statements after `return`/`raise`/`break`/`continue` are visited too:
 // dead code that calls `time.sleep` is still worth a finding (ruff and
@@ -70,7 +75,7 @@ void comprehensions(const std::vector<Comprehension *> &gens, const Fn &f) {
 
 } // namespace
 
-void forEachChild(Node *n, const Fn &f) {
+void forEachChild(Node *n, Fn f) {
   using K = Node::Kind;
   switch (n->kind()) {
   case K::Module:
@@ -328,45 +333,62 @@ void forEachChild(Node *n, const Fn &f) {
   }
 }
 
-void walk(Node *root, const std::function<bool(Node *)> &f) {
-  // Pre-order with an explicit stack: the parser accepts expressions nested
-  // thousands deep (`not not ... x`), which overflowed the call stack here.
-  std::vector<Node *> stack{root}, kids;
+namespace {
+
+// Pre-order walk of the nodes on `stack` (the top one first).
+void drain(llvm::SmallVectorImpl<Node *> &stack,
+           llvm::function_ref<bool(Node *)> f) {
+  // An explicit stack: the parser accepts expressions nested thousands deep
+  // (`not not ... x`), which overflowed the call stack here.
   while (!stack.empty()) {
-    Node *n = stack.back();
-    stack.pop_back();
+    Node *n = stack.pop_back_val();
     if (!n || !f(n))
       continue;
-    kids.clear();
-    forEachChild(n, [&](Node *c) { kids.push_back(c); });
-    stack.insert(stack.end(), kids.rbegin(), kids.rend());
+    size_t first = stack.size();
+    forEachChild(n, [&](Node *c) { stack.push_back(c); });
+    std::reverse(stack.begin() + first, stack.end());
   }
 }
 
-void walkBody(const StmtList &body, const std::function<bool(Node *)> &f) {
-  std::function<bool(Node *)> g = [&](Node *n) -> bool {
+// walkBody's visitor: calls the user's, and stops at nested scopes after
+// walking the parts of them that run in the enclosing one.
+struct BodyVisitor {
+  llvm::function_ref<bool(Node *)> f;
+  bool operator()(Node *n) const {
     if (!f(n))
       return false;
     if (auto *d = dyn_cast<FunctionDef>(n)) {
       for (Expr *e : d->decorator_list)
-        walk(e, g);
-      arguments(d->args, [&](Node *c) { walk(c, g); });
+        walk(e, *this);
+      arguments(d->args, [&](Node *c) { walk(c, *this); });
       return false;
     }
     if (auto *c = dyn_cast<ClassDef>(n)) {
       for (Expr *e : c->decorator_list)
-        walk(e, g);
+        walk(e, *this);
       for (Expr *e : c->bases)
-        walk(e, g);
+        walk(e, *this);
       return false;
     }
     if (auto *l = dyn_cast<Lambda>(n)) {
-      arguments(l->args, [&](Node *c) { walk(c, g); });
+      arguments(l->args, [&](Node *c) { walk(c, *this); });
       return false;
     }
     return true;
-  };
-  stmts(body, [&](Node *s) { walk(s, g); });
+  }
+};
+
+} // namespace
+
+void walk(Node *root, llvm::function_ref<bool(Node *)> f) {
+  llvm::SmallVector<Node *, 64> stack{root};
+  drain(stack, f);
+}
+
+void walkBody(const StmtList &body, llvm::function_ref<bool(Node *)> f) {
+  // The statements in order, each walked in full: one walk over all of them.
+  llvm::SmallVector<Node *, 64> stack(body.rbegin(), body.rend());
+  drain(stack, BodyVisitor{f});
 }
 
 } // namespace aioc::lint

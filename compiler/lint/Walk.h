@@ -6,7 +6,7 @@
 
 #include "ast/AST.h"
 
-#include <functional>
+#include <llvm/ADT/STLExtras.h> // llvm::function_ref
 
 namespace aioc::lint {
 
@@ -14,15 +14,15 @@ namespace aioc::lint {
 // patterns) that is reachable at run time. Bodies of nested functions,
 // classes and lambdas are included as children: callers decide whether to
 // descend into them.
-void forEachChild(Node *n, const std::function<void(Node *)> &f);
+void forEachChild(Node *n, llvm::function_ref<void(Node *)> f);
 
 // Pre-order walk; `f` returns false to skip the node's children.
-void walk(Node *n, const std::function<bool(Node *)> &f);
+void walk(Node *n, llvm::function_ref<bool(Node *)> f);
 
 // Pre-order walk of the code that runs as part of a function body when it is
 // called: nested def/class/lambda bodies are not entered (their decorators,
 // defaults and bases are, since those run in the enclosing scope).
-void walkBody(const StmtList &body, const std::function<bool(Node *)> &f);
+void walkBody(const StmtList &body, llvm::function_ref<bool(Node *)> f);
 
 // True for a test that is statically false for the linter: `TYPE_CHECKING`,
 // `typing.TYPE_CHECKING`, `False`, `0`.

@@ -223,6 +223,63 @@ TEST(LintParallel, SameResultAsOneThread) {
   EXPECT_EQ(diags1, diags4);
 }
 
+// The function-level type inference runs per module on several threads and
+// is redone in order for a module whose speculative run missed an attribute
+// type (`self.lock = threading.Lock()`) that an earlier module wrote. With
+// one thread only modules after holder.py see it (early.py does not): the
+// parallel index must reproduce exactly that.
+TEST(LintParallel, ClassAttributeTypesAcrossModules) {
+  std::string root = testing::TempDir() + "/aioc_parallel_attrs";
+  std::string pkg = root + "/pkg";
+  ASSERT_FALSE(llvm::sys::fs::create_directories(pkg));
+  auto write = [&](const std::string &name, const std::string &text) {
+    std::error_code ec;
+    llvm::raw_fd_ostream os(pkg + "/" + name, ec);
+    os << text;
+    return pkg + "/" + name;
+  };
+  std::string user = "from pkg.holder import Holder\n"
+                     "\n"
+                     "\n"
+                     "async def main():\n"
+                     "    h = Holder()\n"
+                     "    lk = h.lock\n"
+                     "    lk.acquire()\n";
+  std::vector<std::string> files = {
+      write("__init__.py", ""), write("early.py", user),
+      write("holder.py", "import threading\n"
+                         "\n"
+                         "\n"
+                         "class Holder:\n"
+                         "    def __init__(self):\n"
+                         "        self.lock = threading.Lock()\n"),
+      write("user.py", user)};
+  auto render = [&](unsigned jobs, unsigned &reruns) {
+    SourceManager sm;
+    std::string diagText;
+    llvm::raw_string_ostream diagOS(diagText);
+    DiagnosticEngine diags(sm, diagOS, false);
+    LintOptions opts;
+    opts.select = {"AIO112"};
+    Linter l(sm, diags, opts);
+    EXPECT_EQ(l.addFiles(files, jobs), 0u);
+    std::string out;
+    llvm::raw_string_ostream os(out);
+    printJSON(sm, os, l.run(jobs));
+    reruns = l.times().inferReruns;
+    return out;
+  };
+  unsigned reruns1 = 0, reruns4 = 0;
+  std::string one = render(1, reruns1);
+  std::string four = render(4, reruns4);
+  EXPECT_EQ(one, four);
+  EXPECT_EQ(reruns1, 0u);
+  // user.py's speculative run could not see Holder.lock: redone in order.
+  EXPECT_GE(reruns4, 1u);
+  EXPECT_NE(one.find("user.py"), std::string::npos) << one;
+  EXPECT_EQ(one.find("early.py"), std::string::npos) << one;
+}
+
 TEST(LintChain, MessageNamesEveryStep) {
   LintRun r;
   Linter l(r.sm, r.diags, {});
