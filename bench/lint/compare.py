@@ -14,6 +14,7 @@ RUFF_NAMES = {
     "trio-sync-call": "ASYNC105",
     "async-function-with-timeout": "ASYNC109",
     "async-busy-wait": "ASYNC110",
+    "yield-in-context-manager-in-async-generator": "ASYNC119",
     "async-zero-sleep": "ASYNC115",
     "long-sleep-not-forever": "ASYNC116",
     "blocking-http-call-in-async-function": "ASYNC210",

@@ -107,8 +107,10 @@ void replaceCalleeFixIt(const CallSite &c, std::string replacement,
 
 // Rule factories, one per file in rules/.
 #define AIOC_RULE(CODE) const Rule &rule##CODE();
+AIOC_RULE(ASYNC100)
 AIOC_RULE(ASYNC109)
 AIOC_RULE(ASYNC110)
+AIOC_RULE(ASYNC119)
 AIOC_RULE(ASYNC124)
 AIOC_RULE(ASYNC210)
 AIOC_RULE(ASYNC212)
