@@ -303,6 +303,30 @@ TEST(LintChain, MessageNamesEveryStep) {
   EXPECT_NE(f->fix.find("await asyncio.to_thread(load)"), std::string::npos);
 }
 
+// With the stdlib itself in the project, `asynccontextmanager` resolves to
+// the project's function contextlib.asynccontextmanager, not an outside
+// name: ASYNC119 must still see it as the safe decorator.
+TEST(LintASYNC119, DecoratorDefinedInTheProject) {
+  LintRun r;
+  Linter l(r.sm, r.diags, {});
+  ASSERT_TRUE(l.addSource("contextlib.py", "def asynccontextmanager(f):\n"
+                                           "    return f\n"));
+  ASSERT_TRUE(l.addSource("user.py", "from contextlib import "
+                                     "asynccontextmanager\n"
+                                     "@asynccontextmanager\n"
+                                     "async def cm(lock):\n"
+                                     "    async with lock:\n"
+                                     "        yield\n"
+                                     "async def gen(lock):\n"
+                                     "    async with lock:\n"
+                                     "        yield\n"));
+  std::vector<unsigned> lines;
+  for (const Finding &f : l.run())
+    if (f.code == "ASYNC119")
+      lines.push_back(f.range.begin.line);
+  EXPECT_EQ(lines, std::vector<unsigned>{8});
+}
+
 TEST(LintNoqa, Parsing) {
   Noqa n;
   EXPECT_FALSE(parseNoqa("x = 1", n));

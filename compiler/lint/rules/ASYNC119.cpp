@@ -58,9 +58,13 @@ static bool safeDecorator(RuleContext &ctx, const Expr *d) {
     d = c->func;
   // Decorators run in the enclosing scope.
   Resolved r = ctx.project.resolve(d, ctx.mod, ctx.fn->parent);
-  return r.kind == Resolved::Qual &&
-         qualIn(r.qual, {"contextlib.asynccontextmanager", "pytest.fixture",
-                         "pytest_asyncio.fixture", "trio.as_safe_channel"});
+  // A project function when the linted tree holds the library itself (the
+  // stdlib's contextlib.py).
+  const std::string *q = r.kind == Resolved::Qual       ? &r.qual
+                         : r.kind == Resolved::Function ? &r.fn->qual
+                                                        : nullptr;
+  return q && qualIn(*q, {"contextlib.asynccontextmanager", "pytest.fixture",
+                          "pytest_asyncio.fixture", "trio.as_safe_channel"});
 }
 
 // Reports each yield under a `with`; `inWith` counts the enclosing blocks.
