@@ -38,9 +38,10 @@ exist. Usually the `await` it was meant to bound ended up outside the block.
             return await conn.send(request)
 
 ## Differences from ruff
-Awaits, yields and async statements inside a nested `def` or `class` in the
-block do not count: they run later, if ever, not inside the scope. Besides
-the names above, `asyncio.timeouts.timeout[_at]` are recognised.
+Code that does not run inside the block does not count as a checkpoint:
+the bodies of nested functions, lambdas and classes (ruff counts a `yield`
+there), and `if TYPE_CHECKING:` / `if False:` bodies. Besides the names
+above, `asyncio.timeouts.timeout[_at]` are recognised.
 )doc";
 
 static bool isTimeoutContext(const std::string &q) {
@@ -51,76 +52,84 @@ static bool isTimeoutContext(const std::string &q) {
                     "anyio.fail_after", "anyio.CancelScope"});
 }
 
-// A checkpoint in the code the block runs itself. Nested def/class bodies
-// run elsewhere (ruff skips them for `await` but not for `yield`).
+// A checkpoint in the code the block runs itself: nested def/class/lambda
+// bodies run elsewhere, if ever (their decorators and defaults do run here).
 static bool hasCheckpoint(const StmtList &body) {
   bool seen = false;
-  for (Stmt *s : body)
-    walk(s, [&](Node *n) {
-      if (seen || isa<FunctionDef>(n) || isa<ClassDef>(n))
-        return false;
-      if (isa<Await>(n) || isa<Yield>(n) || isa<YieldFrom>(n))
-        seen = true;
-      else if (auto *w = dyn_cast<With>(n))
-        seen = w->isAsync;
-      else if (auto *f = dyn_cast<For>(n))
-        seen = f->isAsync;
-      else if (auto *c = dyn_cast<Comprehension>(n))
-        seen = c->is_async;
-      return !seen;
-    });
+  walkBody(body, [&](Node *n) {
+    if (seen)
+      return false;
+    if (isa<Await>(n) || isa<Yield>(n) || isa<YieldFrom>(n))
+      seen = true;
+    else if (auto *w = dyn_cast<With>(n))
+      seen = w->isAsync;
+    else if (auto *f = dyn_cast<For>(n))
+      seen = f->isAsync;
+    else if (auto *c = dyn_cast<Comprehension>(n))
+      seen = c->is_async;
+    return !seen;
+  });
   return seen;
 }
 
-static void check(RuleContext &ctx) {
-  const StmtList &body = ctx.body();
+static void checkWith(RuleContext &ctx, With *w);
+
+// The `with` statements of one scope, class bodies included (they run with
+// the scope; methods are scopes of their own).
+static void scan(RuleContext &ctx, const StmtList &body) {
   walkBody(body, [&](Node *n) {
     // `with` is a statement: expressions cannot contain one.
     if (isa<Expr>(n))
       return false;
-    auto *w = dyn_cast<With>(n);
-    if (!w)
-      return true;
-    // The last timeout item: in `async with a, b:` the scope of `a` also
-    // covers entering `b`.
-    size_t pos = w->items.size();
-    std::string qual;
-    for (size_t i = w->items.size(); i-- > 0;) {
-      auto *call = llvm::dyn_cast_or_null<Call>(w->items[i]->context_expr);
-      if (!call)
-        continue;
-      std::string q = ctx.project.calleeQual(call, ctx.mod, ctx.fn);
-      if (isTimeoutContext(q)) {
-        pos = i, qual = std::move(q);
-        break;
-      }
-    }
-    if (pos == w->items.size())
-      return true;
-    if (w->isAsync && pos + 1 < w->items.size())
-      return true;
-    if (hasCheckpoint(w->body))
-      return true;
-    Finding f;
-    f.code = "ASYNC100";
-    f.range = w->range;
-    // Point at `with` / `async with`, not the whole block.
-    f.range.end = {w->range.begin.line,
-                   w->range.begin.col + (w->isAsync ? 10u : 4u)};
-    f.message = "`" + qual +
-                "(...)` block contains no `await`, `async for` or `async "
-                "with`: the timeout can never fire";
-    std::string checkpoint = startsWith(qual, "asyncio.")
-                                 ? "await asyncio.sleep(0)"
-                                 : "await " + qual.substr(0, qual.find('.')) +
-                                       ".lowlevel.checkpoint()";
-    f.fix = "move the `await` the timeout should bound into the block (or "
-            "add a checkpoint such as `" +
-            checkpoint + "`), or remove the `" + qual + "(...)` block";
-    ctx.report(std::move(f));
+    if (auto *c = dyn_cast<ClassDef>(n))
+      scan(ctx, c->body);
+    else if (auto *w = dyn_cast<With>(n))
+      checkWith(ctx, w);
     return true;
   });
 }
+
+static void checkWith(RuleContext &ctx, With *w) {
+  // The last timeout item: in `async with a, b:` the scope of `a` also
+  // covers entering `b`.
+  size_t pos = w->items.size();
+  std::string qual;
+  for (size_t i = w->items.size(); i-- > 0;) {
+    auto *call = llvm::dyn_cast_or_null<Call>(w->items[i]->context_expr);
+    if (!call)
+      continue;
+    std::string q = ctx.project.calleeQual(call, ctx.mod, ctx.fn);
+    if (isTimeoutContext(q)) {
+      pos = i, qual = std::move(q);
+      break;
+    }
+  }
+  if (pos == w->items.size())
+    return;
+  if (w->isAsync && pos + 1 < w->items.size())
+    return;
+  if (hasCheckpoint(w->body))
+    return;
+  Finding f;
+  f.code = "ASYNC100";
+  f.range = w->range;
+  // Point at `with` / `async with`, not the whole block.
+  f.range.end = {w->range.begin.line,
+                 w->range.begin.col + (w->isAsync ? 10u : 4u)};
+  f.message = "`" + qual +
+              "(...)` block contains no `await`, `async for` or `async "
+              "with`: the timeout can never fire";
+  std::string checkpoint = startsWith(qual, "asyncio.")
+                               ? "await asyncio.sleep(0)"
+                               : "await " + qual.substr(0, qual.find('.')) +
+                                     ".lowlevel.checkpoint()";
+  f.fix = "move the `await` the timeout should bound into the block (or "
+          "add a checkpoint such as `" +
+          checkpoint + "`), or remove the `" + qual + "(...)` block";
+  ctx.report(std::move(f));
+}
+
+static void check(RuleContext &ctx) { scan(ctx, ctx.body()); }
 
 const Rule &ruleASYNC100() {
   static SimpleRule r({"ASYNC100", "cancel-scope-no-checkpoint",

@@ -48,8 +48,9 @@ a context manager:
             yield conn
 
 ## Differences from ruff
-None intended: each `yield` inside the block is reported, yields in nested
-functions and classes belong to those and are not.
+A `yield` under `if TYPE_CHECKING:` / `if False:` never runs and is not
+reported. Otherwise the same: every `yield` inside the block is reported;
+yields of nested functions, lambdas and classes belong to those.
 )doc";
 
 static bool safeDecorator(RuleContext &ctx, const Expr *d) {
