@@ -12,6 +12,8 @@
 #include "lint/Lint.h"
 #include "lint/Project.h"
 
+#include <llvm/ADT/STLExtras.h>
+
 #include <string>
 #include <vector>
 
@@ -93,6 +95,16 @@ bool rangeContains(const SourceRange &r, SourceLoc l);
 bool insideTryCatching(const CallSite &c,
                        std::initializer_list<const char *> names);
 
+// Calls `f` for each `trio.sleep(X)` / `anyio.sleep(X)` of the scope whose
+// only argument X is a number literal, passed by position or by its own
+// keyword (`seconds=` for trio, `delay=` for anyio); `lib` is "trio" or
+// "anyio". Class and lambda bodies count as the scope's code (they are not
+// scopes of their own for the engine). Used by ASYNC115 and ASYNC116.
+void forEachLiteralSleep(
+    RuleContext &ctx,
+    llvm::function_ref<void(const Call *, const Constant *, const char *lib)>
+        f);
+
 // Helpers shared by rules.
 bool isConstFalse(const Expr *e); // False / 0
 bool isConstTrue(const Expr *e);  // True / nonzero int
@@ -110,6 +122,8 @@ void replaceCalleeFixIt(const CallSite &c, std::string replacement,
 AIOC_RULE(ASYNC100)
 AIOC_RULE(ASYNC109)
 AIOC_RULE(ASYNC110)
+AIOC_RULE(ASYNC115)
+AIOC_RULE(ASYNC116)
 AIOC_RULE(ASYNC119)
 AIOC_RULE(ASYNC124)
 AIOC_RULE(ASYNC210)

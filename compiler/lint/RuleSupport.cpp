@@ -11,13 +11,14 @@ namespace aioc::lint {
 
 const std::vector<const Rule *> &allRules() {
   static const std::vector<const Rule *> rules = {
-      &ruleASYNC100(), &ruleASYNC109(), &ruleASYNC110(), &ruleASYNC119(),
-      &ruleASYNC124(), &ruleASYNC210(), &ruleASYNC212(), &ruleASYNC220(),
-      &ruleASYNC221(), &ruleASYNC222(), &ruleASYNC230(), &ruleASYNC232(),
-      &ruleASYNC240(), &ruleASYNC250(), &ruleASYNC251(), &ruleASYNC300(),
-      &ruleAIO100(),   &ruleAIO101(),   &ruleAIO102(),   &ruleAIO103(),
-      &ruleAIO104(),   &ruleAIO105(),   &ruleAIO106(),   &ruleAIO107(),
-      &ruleAIO110(),   &ruleAIO111(),   &ruleAIO112(),
+      &ruleASYNC100(), &ruleASYNC109(), &ruleASYNC110(), &ruleASYNC115(),
+      &ruleASYNC116(), &ruleASYNC119(), &ruleASYNC124(), &ruleASYNC210(),
+      &ruleASYNC212(), &ruleASYNC220(), &ruleASYNC221(), &ruleASYNC222(),
+      &ruleASYNC230(), &ruleASYNC232(), &ruleASYNC240(), &ruleASYNC250(),
+      &ruleASYNC251(), &ruleASYNC300(), &ruleAIO100(),   &ruleAIO101(),
+      &ruleAIO102(),   &ruleAIO103(),   &ruleAIO104(),   &ruleAIO105(),
+      &ruleAIO106(),   &ruleAIO107(),   &ruleAIO110(),   &ruleAIO111(),
+      &ruleAIO112(),
   };
   return rules;
 }
@@ -278,6 +279,54 @@ bool insideTryCatching(const CallSite &c,
     return !inside;
   });
   return inside;
+}
+
+static void literalSleep(
+    RuleContext &ctx, const Call *c,
+    llvm::function_ref<void(const Call *, const Constant *, const char *)> f) {
+  // Cheap syntactic filter first: only a lone number literal argument can
+  // match, so most calls never reach name resolution.
+  if (c->args.size() + c->keywords.size() != 1)
+    return;
+  const Keyword *kw = c->keywords.empty() ? nullptr : c->keywords[0];
+  auto *lit = dyn_cast<Constant>(kw ? kw->value : c->args[0]);
+  if (!lit || (lit->valueKind != Constant::ValueKind::Int &&
+               lit->valueKind != Constant::ValueKind::Float))
+    return;
+  std::string q = ctx.project.calleeQual(c, ctx.mod, ctx.fn);
+  const char *lib = q == "trio.sleep"    ? "trio"
+                    : q == "anyio.sleep" ? "anyio"
+                                         : nullptr;
+  // The parameter is `seconds` in trio and `delay` in anyio.
+  if (!lib || (kw && kw->arg != (lib[0] == 't' ? "seconds" : "delay")))
+    return;
+  f(c, lit, lib);
+}
+
+static void literalSleepsIn(
+    RuleContext &ctx, const StmtList &body,
+    llvm::function_ref<void(const Call *, const Constant *, const char *)> f) {
+  // Inside a lambda body only expressions remain: a plain walk.
+  auto inExpr = [&](Node *n) {
+    if (auto *c = dyn_cast<Call>(n))
+      literalSleep(ctx, c, f);
+    return true;
+  };
+  walkBody(body, [&](Node *n) {
+    if (auto *c = dyn_cast<Call>(n))
+      literalSleep(ctx, c, f);
+    else if (auto *cls = dyn_cast<ClassDef>(n))
+      literalSleepsIn(ctx, cls->body, f);
+    else if (auto *l = dyn_cast<Lambda>(n))
+      walk(l->body, inExpr);
+    return true;
+  });
+}
+
+void forEachLiteralSleep(
+    RuleContext &ctx,
+    llvm::function_ref<void(const Call *, const Constant *, const char *)> f) {
+  literalSleepsIn(ctx, ctx.body(), f);
 }
 
 } // namespace aioc::lint
