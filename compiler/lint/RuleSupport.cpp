@@ -293,10 +293,17 @@ static void literalSleep(
   if (!lit || (lit->valueKind != Constant::ValueKind::Int &&
                lit->valueKind != Constant::ValueKind::Float))
     return;
-  std::string q = ctx.project.calleeQual(c, ctx.mod, ctx.fn);
-  const char *lib = q == "trio.sleep"    ? "trio"
-                    : q == "anyio.sleep" ? "anyio"
-                                         : nullptr;
+  // When the linted tree holds the library itself (site-packages), the call
+  // resolves to the project function: match its definition too.
+  Resolved r = ctx.project.resolve(c->func, ctx.mod, ctx.fn);
+  const std::string *q = r.kind == Resolved::Qual       ? &r.qual
+                         : r.kind == Resolved::Function ? &r.fn->qual
+                                                        : nullptr;
+  const char *lib = nullptr;
+  if (q && qualIn(*q, {"trio.sleep", "trio._timeouts.sleep"}))
+    lib = "trio";
+  else if (q && qualIn(*q, {"anyio.sleep", "anyio._core._eventloop.sleep"}))
+    lib = "anyio";
   // The parameter is `seconds` in trio and `delay` in anyio.
   if (!lib || (kw && kw->arg != (lib[0] == 't' ? "seconds" : "delay")))
     return;

@@ -327,6 +327,30 @@ TEST(LintASYNC119, DecoratorDefinedInTheProject) {
   EXPECT_EQ(lines, std::vector<unsigned>{8});
 }
 
+// With trio itself in the project, `trio.sleep` resolves to the project's
+// function trio._timeouts.sleep, not an outside name: ASYNC115/116 must
+// still know it (trio's own tests in site-packages).
+TEST(LintASYNC115, SleepDefinedInTheProject) {
+  LintRun r;
+  Linter l(r.sm, r.diags, {});
+  ASSERT_TRUE(l.addSource("trio/__init__.py",
+                          "from ._timeouts import sleep as sleep\n"));
+  ASSERT_TRUE(l.addSource("trio/_timeouts.py", "async def sleep(seconds):\n"
+                                               "    pass\n"));
+  ASSERT_TRUE(l.addSource("test_x.py", "import trio\n"
+                                       "async def f():\n"
+                                       "    await trio.sleep(0)\n"
+                                       "    await trio.sleep(86401)\n"
+                                       "    await trio.sleep(1)\n"));
+  std::vector<std::pair<std::string, unsigned>> got;
+  for (const Finding &f : l.run())
+    if (f.code == "ASYNC115" || f.code == "ASYNC116")
+      got.emplace_back(f.code, f.range.begin.line);
+  std::vector<std::pair<std::string, unsigned>> want = {{"ASYNC115", 3},
+                                                        {"ASYNC116", 4}};
+  EXPECT_EQ(got, want);
+}
+
 TEST(LintNoqa, Parsing) {
   Noqa n;
   EXPECT_FALSE(parseNoqa("x = 1", n));

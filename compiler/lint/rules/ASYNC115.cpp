@@ -31,6 +31,10 @@ and may "clean up" a sleep that looks like it does nothing.
 None in scope: like ruff, `asyncio.sleep(0)` is not flagged (asyncio has no
 `checkpoint()`; `sleep(0)` is its documented way to yield), and only the
 literal `0` counts -- not `0.0`, `False`, `-0` or a name bound to 0.
+When the linted tree holds the library itself (trio in site-packages),
+aioc follows imports to the definition, so trio's own tests calling it as
+`from ..._timeouts import sleep` are reported too; ruff, which does not
+resolve relative imports, stays silent there.
 )doc";
 
 static void check(RuleContext &ctx) {

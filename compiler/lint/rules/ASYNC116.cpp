@@ -33,6 +33,10 @@ None in scope: like ruff, only a literal is judged -- `24 * 60 * 60 + 1`,
 `10**6`, `-86401`, `math.inf` and `float("inf")` are not evaluated -- and
 `asyncio.sleep` is not flagged (asyncio has no `sleep_forever()`).
 Exactly 86400 is not flagged.
+When the linted tree holds the library itself (trio in site-packages),
+aioc follows imports to the definition, so trio's own tests calling it as
+`from ..._timeouts import sleep` are reported too; ruff, which does not
+resolve relative imports, stays silent there.
 )doc";
 
 // ruff's threshold: strictly more than one day.
