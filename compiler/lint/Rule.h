@@ -95,6 +95,9 @@ bool rangeContains(const SourceRange &r, SourceLoc l);
 bool insideTryCatching(const CallSite &c,
                        std::initializer_list<const char *> names);
 
+// "asyncio", "trio" or "anyio" when `c` calls that library's sleep(), also
+// when the library itself is in the linted tree; else nullptr.
+const char *sleepLibrary(RuleContext &ctx, const Call *c);
 // Calls `f` for each `trio.sleep(X)` / `anyio.sleep(X)` of the scope whose
 // only argument X is a number literal, passed by position or by its own
 // keyword (`seconds=` for trio, `delay=` for anyio); `lib` is "trio" or

@@ -281,6 +281,25 @@ bool insideTryCatching(const CallSite &c,
   return inside;
 }
 
+const char *sleepLibrary(RuleContext &ctx, const Call *c) {
+  // When the linted tree holds the library itself (trio in site-packages,
+  // the stdlib), the call resolves to the project function: match its
+  // definition too.
+  Resolved r = ctx.project.resolve(c->func, ctx.mod, ctx.fn);
+  const std::string *q = r.kind == Resolved::Qual       ? &r.qual
+                         : r.kind == Resolved::Function ? &r.fn->qual
+                                                        : nullptr;
+  if (!q)
+    return nullptr;
+  if (qualIn(*q, {"asyncio.sleep", "asyncio.tasks.sleep"}))
+    return "asyncio";
+  if (qualIn(*q, {"trio.sleep", "trio._timeouts.sleep"}))
+    return "trio";
+  if (qualIn(*q, {"anyio.sleep", "anyio._core._eventloop.sleep"}))
+    return "anyio";
+  return nullptr;
+}
+
 static void literalSleep(
     RuleContext &ctx, const Call *c,
     llvm::function_ref<void(const Call *, const Constant *, const char *)> f) {
@@ -293,17 +312,9 @@ static void literalSleep(
   if (!lit || (lit->valueKind != Constant::ValueKind::Int &&
                lit->valueKind != Constant::ValueKind::Float))
     return;
-  // When the linted tree holds the library itself (site-packages), the call
-  // resolves to the project function: match its definition too.
-  Resolved r = ctx.project.resolve(c->func, ctx.mod, ctx.fn);
-  const std::string *q = r.kind == Resolved::Qual       ? &r.qual
-                         : r.kind == Resolved::Function ? &r.fn->qual
-                                                        : nullptr;
-  const char *lib = nullptr;
-  if (q && qualIn(*q, {"trio.sleep", "trio._timeouts.sleep"}))
-    lib = "trio";
-  else if (q && qualIn(*q, {"anyio.sleep", "anyio._core._eventloop.sleep"}))
-    lib = "anyio";
+  const char *lib = sleepLibrary(ctx, c);
+  if (lib && std::string_view(lib) == "asyncio")
+    lib = nullptr; // asyncio has neither checkpoint() nor sleep_forever()
   // The parameter is `seconds` in trio and `delay` in anyio.
   if (!lib || (kw && kw->arg != (lib[0] == 't' ? "seconds" : "delay")))
     return;

@@ -9,7 +9,9 @@ namespace aioc::lint {
 static const char kDocs[] = R"doc(## What it does
 Flags calls that touch the disk inside an `async def`:
 - `os.path.exists/isfile/isdir/islink/ismount/lexists/getsize/getmtime/
-  getatime/getctime/samefile/sameopenfile/samestat/realpath/abspath/relpath`;
+  getatime/getctime/samefile/sameopenfile/samestat/realpath/abspath/relpath/
+  expanduser` (`expanduser` reads the password database -- NSS, possibly
+  LDAP -- for `~user`, and for `~` when `HOME` is unset);
 - the disk-touching methods of `pathlib.Path` (`exists`, `is_file`,
   `is_dir`, `read_text`, `read_bytes`, `write_text`, `write_bytes`, `stat`,
   `iterdir`, `glob`, `rglob`, `mkdir`, `rmdir`, `unlink`, `touch`,
@@ -23,6 +25,11 @@ Flags calls that touch the disk inside an `async def`:
   stats every directory of PATH) and
   `glob.glob/iglob`.
 Pure path arithmetic (`os.path.join`, `Path.name`, `Path / "x"`) is fine.
+
+## Differences from ruff
+`os.path.normpath` is not flagged (ruff does): it only rewrites the string
+and never touches the disk. The `os`, `shutil`, `glob` and extra `os.path`
+calls above go beyond ruff's list.
 
 ## Why is this bad?
 Each of these is a synchronous system call; on a busy or network file
@@ -58,6 +65,7 @@ static bool match(const CallSite &c, BlockingMatch &m) {
                                           "os.path.realpath",
                                           "os.path.abspath",
                                           "os.path.relpath",
+                                          "os.path.expanduser",
                                           "os.remove",
                                           "os.unlink",
                                           "os.rename",
