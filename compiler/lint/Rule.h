@@ -123,6 +123,7 @@ void replaceCalleeFixIt(const CallSite &c, std::string replacement,
 // Rule factories, one per file in rules/.
 #define AIOC_RULE(CODE) const Rule &rule##CODE();
 AIOC_RULE(ASYNC100)
+AIOC_RULE(ASYNC105)
 AIOC_RULE(ASYNC109)
 AIOC_RULE(ASYNC110)
 AIOC_RULE(ASYNC115)

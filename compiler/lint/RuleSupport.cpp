@@ -11,14 +11,14 @@ namespace aioc::lint {
 
 const std::vector<const Rule *> &allRules() {
   static const std::vector<const Rule *> rules = {
-      &ruleASYNC100(), &ruleASYNC109(), &ruleASYNC110(), &ruleASYNC115(),
-      &ruleASYNC116(), &ruleASYNC119(), &ruleASYNC124(), &ruleASYNC210(),
-      &ruleASYNC212(), &ruleASYNC220(), &ruleASYNC221(), &ruleASYNC222(),
-      &ruleASYNC230(), &ruleASYNC232(), &ruleASYNC240(), &ruleASYNC250(),
-      &ruleASYNC251(), &ruleASYNC300(), &ruleAIO100(),   &ruleAIO101(),
-      &ruleAIO102(),   &ruleAIO103(),   &ruleAIO104(),   &ruleAIO105(),
-      &ruleAIO106(),   &ruleAIO107(),   &ruleAIO110(),   &ruleAIO111(),
-      &ruleAIO112(),
+      &ruleASYNC100(), &ruleASYNC105(), &ruleASYNC109(), &ruleASYNC110(),
+      &ruleASYNC115(), &ruleASYNC116(), &ruleASYNC119(), &ruleASYNC124(),
+      &ruleASYNC210(), &ruleASYNC212(), &ruleASYNC220(), &ruleASYNC221(),
+      &ruleASYNC222(), &ruleASYNC230(), &ruleASYNC232(), &ruleASYNC240(),
+      &ruleASYNC250(), &ruleASYNC251(), &ruleASYNC300(), &ruleAIO100(),
+      &ruleAIO101(),   &ruleAIO102(),   &ruleAIO103(),   &ruleAIO104(),
+      &ruleAIO105(),   &ruleAIO106(),   &ruleAIO107(),   &ruleAIO110(),
+      &ruleAIO111(),   &ruleAIO112(),
   };
   return rules;
 }
