@@ -355,6 +355,31 @@ TEST(LintASYNC115, SleepDefinedInTheProject) {
   EXPECT_EQ(got, want);
 }
 
+// trio in the tree: its async functions are defined in private modules
+// (trio._timeouts.sleep); ASYNC105 must know them there, and leave a sync
+// function of the same name alone.
+TEST(LintASYNC105, TrioDefinedInTheProject) {
+  LintRun r;
+  Linter l(r.sm, r.diags, {});
+  ASSERT_TRUE(l.addSource("trio/__init__.py",
+                          "from ._timeouts import sleep as sleep\n"
+                          "from ._sync import checkpoint as checkpoint\n"));
+  ASSERT_TRUE(l.addSource("trio/_timeouts.py", "async def sleep(seconds):\n"
+                                               "    pass\n"));
+  ASSERT_TRUE(l.addSource("trio/_sync.py", "def checkpoint():\n"
+                                           "    pass\n"));
+  ASSERT_TRUE(l.addSource("test_x.py", "import trio\n"
+                                       "async def f():\n"
+                                       "    await trio.sleep(1)\n"
+                                       "    trio.sleep(1)\n"
+                                       "    trio.checkpoint()\n"));
+  std::vector<unsigned> lines;
+  for (const Finding &f : l.run())
+    if (f.code == "ASYNC105")
+      lines.push_back(f.range.begin.line);
+  EXPECT_EQ(lines, std::vector<unsigned>{4});
+}
+
 TEST(LintNoqa, Parsing) {
   Noqa n;
   EXPECT_FALSE(parseNoqa("x = 1", n));
