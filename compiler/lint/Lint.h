@@ -42,6 +42,10 @@ struct Finding {
 // Rule documentation for `--explain` and SARIF.
 struct RuleInfo {
   std::string code, name, summary, docs;
+  // Findings are normally dropped on the single statement of a `with
+  // pytest.raises(...)` block (the call fails there by design); a rule
+  // about the block itself rather than a call keeps them.
+  bool keptWhereRaiseExpected = false;
 };
 const std::vector<RuleInfo> &ruleInfos();
 const RuleInfo *findRule(const std::string &code);

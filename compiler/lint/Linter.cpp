@@ -327,10 +327,8 @@ std::vector<Finding> Linter::run(unsigned jobs) {
       continue;
     if (p.noqa(*byFile[f.fileId], f.range.begin.line, f.code))
       continue;
-    // ASYNC119 is about the block around the yield, not a call that fails
-    // by design: a `yield` in `with pytest.raises(GeneratorExit):` still
-    // holds the context open (ruff reports it too).
-    if (f.code == "ASYNC119") {
+    const RuleInfo *rule = findRule(f.code);
+    if (rule && rule->keptWhereRaiseExpected) {
       out.push_back(std::move(f));
       continue;
     }
