@@ -43,7 +43,32 @@ Linter::Linter(SourceManager &sm, DiagnosticEngine &parseDiags,
 
 Linter::~Linter() = default;
 
-static std::string moduleName(const std::string &path, bool &isPackage);
+// Dotted module name: the file's stem, prefixed by every enclosing package
+// (directories with an __init__.py).
+static std::string moduleName(const std::string &path, bool &isPackage) {
+  namespace p = llvm::sys::path;
+  llvm::SmallString<256> abs(path);
+  llvm::sys::fs::make_absolute(abs);
+  p::remove_dots(abs, true);
+  std::string stem = p::stem(abs).str();
+  isPackage = stem == "__init__";
+  std::vector<std::string> parts;
+  if (!isPackage)
+    parts.push_back(stem);
+  llvm::SmallString<256> dir(p::parent_path(abs).str());
+  for (int depth = 0; depth < 64 && !dir.empty(); ++depth) {
+    llvm::SmallString<256> init = dir;
+    p::append(init, "__init__.py");
+    if (!llvm::sys::fs::exists(init))
+      break;
+    parts.push_back(p::filename(dir).str());
+    dir = p::parent_path(dir).str();
+  }
+  std::string name;
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it)
+    name += (name.empty() ? "" : ".") + *it;
+  return name.empty() ? stem : name;
+}
 
 // The file's id, or ~0u after reporting why it could not be read.
 unsigned Linter::loadOrReport(const std::string &path) {
@@ -147,33 +172,6 @@ unsigned Linter::addFiles(const std::vector<std::string> &paths,
 
 bool Linter::addSource(const std::string &path, std::string text) {
   return addLoaded(sm_.addFile(path, std::move(text)));
-}
-
-// Dotted module name: the file's stem, prefixed by every enclosing package
-// (directories with an __init__.py).
-static std::string moduleName(const std::string &path, bool &isPackage) {
-  namespace p = llvm::sys::path;
-  llvm::SmallString<256> abs(path);
-  llvm::sys::fs::make_absolute(abs);
-  p::remove_dots(abs, true);
-  std::string stem = p::stem(abs).str();
-  isPackage = stem == "__init__";
-  std::vector<std::string> parts;
-  if (!isPackage)
-    parts.push_back(stem);
-  llvm::SmallString<256> dir(p::parent_path(abs).str());
-  for (int depth = 0; depth < 64 && !dir.empty(); ++depth) {
-    llvm::SmallString<256> init = dir;
-    p::append(init, "__init__.py");
-    if (!llvm::sys::fs::exists(init))
-      break;
-    parts.push_back(p::filename(dir).str());
-    dir = p::parent_path(dir).str();
-  }
-  std::string name;
-  for (auto it = parts.rbegin(); it != parts.rend(); ++it)
-    name += (name.empty() ? "" : ".") + *it;
-  return name.empty() ? stem : name;
 }
 
 bool Linter::addLoaded(unsigned fileId) {
